@@ -1,0 +1,14 @@
+package dev.lossfn.core.analysis;
+
+import dev.lossfn.core.model.Expr;
+
+/**
+ * One binding of a name in a scope: an assignment (with the position inside a destructuring
+ * target), an import, a function or class definition, or something unknowable (loop variables,
+ * {@code with ... as x}, augmented assignment).
+ */
+public record Def(String name, Type type, Expr value, int[] unpack, String importedName, FunctionInfo function,
+                  ClassInfo cls, Scope scope, Site site) {
+
+    public enum Type { VALUE, IMPORT, FUNCTION, CLASS, UNKNOWN }
+}

@@ -1,0 +1,515 @@
+package dev.lossfn.core.analysis;
+
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers "what does this expression evaluate to?" for the rules: tensor kinds through local
+ * assignments, {@code self} attributes, {@code nn.Sequential} contents, function returns, the
+ * {@code forward()} of model classes and imports across the project.
+ *
+ * <p>Local names take the nearest preceding binding on the way to the use; bindings in branches
+ * that do not enclose the use are joined with the earlier ones, and a disagreement is
+ * {@link Value#UNKNOWN}. Anything unprovable is UNKNOWN. Recursion is bounded and cycles evaluate to
+ * UNKNOWN.
+ */
+public final class Evaluator {
+    private static final int MAX_DEPTH = 48;
+
+    private final Project project;
+    private final FrameworkCatalog catalog;
+    private final Map<Key, Value> returnsCache = new ConcurrentHashMap<>();
+    private final Map<Key, Value> attrCache = new ConcurrentHashMap<>();
+    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
+
+    private record Key(Object a, Object b) {}
+
+    private static final class State {
+        int depth;
+        final Set<Key> active = new HashSet<>();
+    }
+
+    /** Where an expression is evaluated: its scope, the class {@code self} is bound to, and its site. */
+    private record Env(Scope scope, ClassInfo self, Site site) {}
+
+    Evaluator(Project project, FrameworkCatalog catalog) {
+        this.project = project;
+        this.catalog = catalog;
+    }
+
+    public FrameworkCatalog catalog() {
+        return catalog;
+    }
+
+    /** The value of an expression that occurs at {@code site} in {@code scope}. */
+    public Value eval(Expr e, Scope scope, Site site) {
+        return eval(e, new Env(scope, null, site));
+    }
+
+    /** The value of an argument of a call site. */
+    public Value eval(Expr e, CallSite at) {
+        return eval(e, at.scope(), at.site());
+    }
+
+    /** What the callee of a call site evaluates to (the object or function being called). */
+    public Value callee(CallSite cs) {
+        return eval(cs.call().callee(), cs.scope(), cs.site());
+    }
+
+    /** The qualified name of a library symbol the expression denotes, or null. */
+    public String qualifiedName(Expr e, Scope scope, Site site) {
+        return eval(e, scope, site) instanceof Value.Ref r ? r.qualifiedName() : null;
+    }
+
+    /**
+     * True when the call runs without gradients: inside {@code with torch.no_grad():} or
+     * {@code torch.inference_mode()}, or in a function decorated with one of them.
+     */
+    public boolean inNoGrad(CallSite cs) {
+        for (Expr ctx : cs.contexts()) {
+            Expr target = ctx instanceof Expr.Call c ? c.callee() : ctx;
+            String q = qualifiedName(target, cs.scope(), cs.site());
+            if (q != null && catalog.isNoGradContext(q)) {
+                if (ctx instanceof Expr.Call c && q.endsWith("set_grad_enabled")) {
+                    Expr arg = c.argument(0, "mode");
+                    if (!(arg instanceof Expr.Literal l && l.text().equals("False"))) {
+                        continue;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- expressions --------------------------------------------------------------------
+
+    private Value eval(Expr e, Env env) {
+        if (e == null) {
+            return Value.UNKNOWN;
+        }
+        State st = state.get();
+        if (st.depth >= MAX_DEPTH) {
+            return Value.UNKNOWN;
+        }
+        st.depth++;
+        try {
+            return evalInner(e, env);
+        } finally {
+            st.depth--;
+        }
+    }
+
+    private Value evalInner(Expr e, Env env) {
+        if (e instanceof Expr.Name n) {
+            return name(n, env);
+        }
+        if (e instanceof Expr.Attribute a) {
+            return attribute(eval(a.receiver(), env), a.name(), env);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c, env);
+        }
+        if (e instanceof Expr.Subscript s) {
+            Value v = eval(s.value(), env);
+            if (v instanceof Value.Tensor) {
+                return v;
+            }
+            if (v instanceof Value.Tuple t && s.index().size() == 1 && s.index().get(0) instanceof Expr.Literal l
+                    && l.kind() == Expr.LiteralKind.NUMBER) {
+                try {
+                    int i = Integer.parseInt(l.text());
+                    return i >= 0 && i < t.items().size() ? t.items().get(i) : Value.UNKNOWN;
+                } catch (NumberFormatException ex) {
+                    return Value.UNKNOWN;
+                }
+            }
+            return Value.UNKNOWN;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return join(List.of(eval(c.body(), env), eval(c.orElse(), env)));
+        }
+        if (e instanceof Expr.Sequence s && s.kind() == Expr.SequenceKind.TUPLE) {
+            List<Value> items = new ArrayList<>();
+            for (Expr x : s.elements()) {
+                items.add(eval(x, env));
+            }
+            return new Value.Tuple(items);
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value name(Expr.Name n, Env env) {
+        Scope scope = env.scope();
+        FunctionInfo fn = scope.function();
+        if (fn != null && n.id().equals(fn.selfName()) && !hasLocalDef(scope, n.id())) {
+            ClassInfo cls = env.self() != null ? env.self() : fn.owner();
+            return new Value.Instance(null, cls, null, null);
+        }
+        return lookup(scope, n.id(), env.site(), env.self());
+    }
+
+    private static boolean hasLocalDef(Scope scope, String name) {
+        return !scope.defsOf(name).isEmpty();
+    }
+
+    /** Looks a name up at a site: nearest dominating binding, joined with conditional ones on the way. */
+    private Value lookup(Scope scope, String name, Site site, ClassInfo self) {
+        if (scope.globals.contains(name)) {
+            return lookupAnywhere(scope.module().scope(), name);
+        }
+        List<Def> defs = scope.defsOf(name);
+        List<Value> candidates = new ArrayList<>();
+        boolean dominated = false;
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            Def d = defs.get(i);
+            if (d.site().offset() > site.offset()) {
+                continue;
+            }
+            candidates.add(valueOf(d, self));
+            if (d.site().dominates(site)) {
+                dominated = true;
+                break;
+            }
+        }
+        if (!dominated) {
+            if (scope.params.contains(name)) {
+                candidates.add(Value.UNKNOWN);
+            } else if (scope.function() != null && scope.parent() != null) {
+                candidates.add(lookupAnywhere(scope.parent(), name));
+            } else {
+                candidates.add(Value.UNKNOWN);
+            }
+        }
+        return join(candidates);
+    }
+
+    /** A name in an enclosing scope, seen from a function that may run at any time: all bindings must agree. */
+    private Value lookupAnywhere(Scope scope, String name) {
+        List<Def> defs = scope.defsOf(name);
+        if (defs.isEmpty()) {
+            if (scope.function() != null && scope.parent() != null && !scope.params.contains(name)) {
+                return lookupAnywhere(scope.parent(), name);
+            }
+            return Value.UNKNOWN;
+        }
+        List<Value> values = new ArrayList<>();
+        for (Def d : defs) {
+            values.add(valueOf(d, null));
+        }
+        return join(values);
+    }
+
+    private Value valueOf(Def d, ClassInfo self) {
+        switch (d.type()) {
+            case VALUE: {
+                Value v = eval(d.value(), new Env(d.scope(), self, d.site()));
+                return unpack(v, d.unpack());
+            }
+            case IMPORT:
+                return resolveQualified(d.importedName(), d.scope().module());
+            case FUNCTION:
+                return new Value.Function(d.function(), null);
+            case CLASS:
+                return new Value.ProjectClass(d.cls());
+            default:
+                return Value.UNKNOWN;
+        }
+    }
+
+    private static Value unpack(Value v, int[] path) {
+        if (path == null) {
+            return Value.UNKNOWN;
+        }
+        for (int i : path) {
+            if (v instanceof Value.Tuple t && i < t.items().size()) {
+                v = t.items().get(i);
+            } else {
+                return Value.UNKNOWN;
+            }
+        }
+        return v;
+    }
+
+    /** A dotted name: a project module or one of its symbols, else a library reference. */
+    Value resolveQualified(String dotted, ModuleInfo from) {
+        String[] parts = dotted.split("\\.");
+        for (int n = parts.length; n >= 1; n--) {
+            String prefix = String.join(".", java.util.Arrays.copyOfRange(parts, 0, n));
+            ModuleInfo m = project.module(prefix, from);
+            if (m != null && m != from) {
+                Value v = new Value.ProjectModule(m);
+                for (int i = n; i < parts.length; i++) {
+                    v = attribute(v, parts[i], null);
+                }
+                return v;
+            }
+        }
+        return new Value.Ref(catalog.canonical(dotted));
+    }
+
+    private Value attribute(Value receiver, String name, Env env) {
+        if (receiver instanceof Value.Ref r) {
+            return new Value.Ref(catalog.canonical(r.qualifiedName() + "." + name));
+        }
+        if (receiver instanceof Value.ProjectModule pm) {
+            Value v = lookupAnywhere(pm.module().scope(), name);
+            if (v instanceof Value.Unknown && pm.module().isPackage()) {
+                ModuleInfo sub = project.module(pm.module().fullName().isEmpty() ? name
+                        : pm.module().fullName() + "." + name, pm.module());
+                if (sub != null) {
+                    return new Value.ProjectModule(sub);
+                }
+            }
+            return v;
+        }
+        if (receiver instanceof Value.ProjectClass pc) {
+            FunctionInfo m = findMethod(pc.cls(), name, 0);
+            if (m != null) {
+                return new Value.Function(m, null);
+            }
+            return classBodyValue(pc.cls(), name);
+        }
+        if (receiver instanceof Value.Instance inst && inst.projectClass() != null) {
+            return instanceAttribute(inst.projectClass(), name);
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value classBodyValue(ClassInfo cls, String name) {
+        if (cls.bodyScope.defsOf(name).isEmpty()) {
+            return Value.UNKNOWN;
+        }
+        return lookupAnywhere(cls.bodyScope, name);
+    }
+
+    /** {@code obj.name} for an instance of a project class: a bound method, or what the methods assign. */
+    private Value instanceAttribute(ClassInfo cls, String name) {
+        FunctionInfo m = findMethod(cls, name, 0);
+        if (m != null) {
+            return new Value.Function(m, cls);
+        }
+        Key key = new Key(cls, name);
+        Value cached = attrCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        State st = state.get();
+        if (!st.active.add(key)) {
+            return Value.UNKNOWN;
+        }
+        try {
+            List<Value> values = new ArrayList<>();
+            for (ClassInfo c = cls; c != null; c = projectBase(c)) {
+                List<ClassInfo.AttrDef> defs = c.selfAttrs.getOrDefault(name, List.of());
+                for (ClassInfo.AttrDef d : defs) {
+                    if (d.value() == null) {
+                        values.add(Value.UNKNOWN);
+                    } else {
+                        Value v = eval(d.value(), new Env(d.method().scope(), cls, d.site()));
+                        values.add(unpack(v, d.unpack()));
+                    }
+                }
+                if (!c.bodyScope.defsOf(name).isEmpty()) {
+                    values.add(lookupAnywhere(c.bodyScope, name));
+                }
+                if (!values.isEmpty()) {
+                    break;
+                }
+            }
+            Value v = values.isEmpty() ? Value.UNKNOWN : join(values);
+            attrCache.put(key, v);
+            return v;
+        } finally {
+            st.active.remove(key);
+        }
+    }
+
+    /** The first project base class of a class (single inheritance is followed; library bases end the chain). */
+    private ClassInfo projectBase(ClassInfo cls) {
+        for (Expr.Arg b : cls.def().bases()) {
+            if (b.keyword() != null) {
+                continue;
+            }
+            Value v = eval(b.value(), new Env(cls.enclosing, null, new Site(cls.def().span().startOffset(), new int[0])));
+            if (v instanceof Value.ProjectClass pc && pc.cls() != cls) {
+                return pc.cls();
+            }
+        }
+        return null;
+    }
+
+    private FunctionInfo findMethod(ClassInfo cls, String name, int depth) {
+        for (ClassInfo c = cls; c != null && depth < 16; c = projectBase(c), depth++) {
+            FunctionInfo m = c.methods.get(name);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    // ---- calls ---------------------------------------------------------------------------
+
+    private Value call(Expr.Call c, Env env) {
+        if (c.callee() instanceof Expr.Attribute a) {
+            Value receiver = eval(a.receiver(), env);
+            if (!(receiver instanceof Value.Ref) && !(receiver instanceof Value.ProjectModule)
+                    && !(receiver instanceof Value.ProjectClass)) {
+                return methodCall(receiver, a.name(), c, env);
+            }
+            return callValue(attribute(receiver, a.name(), env), c, env);
+        }
+        return callValue(eval(c.callee(), env), c, env);
+    }
+
+    private Value methodCall(Value receiver, String method, Expr.Call c, Env env) {
+        if (receiver instanceof Value.Instance inst) {
+            if (inst.projectClass() != null) {
+                FunctionInfo m = findMethod(inst.projectClass(), method, 0);
+                if (m != null) {
+                    return returnsOf(m, inst.projectClass());
+                }
+                Value attr = instanceAttribute(inst.projectClass(), method);
+                if (!(attr instanceof Value.Unknown)) {
+                    return callValue(attr, c, env);
+                }
+            } else if (method.equals("forward") || method.equals("__call__")) {
+                return callInstance(inst, c, env);
+            }
+            return catalog.methodKeepsKind(method) ? receiver : Value.UNKNOWN;
+        }
+        Optional<Kind> produced = catalog.methodProduces(method);
+        if (produced.isPresent()) {
+            return new Value.Tensor(produced.get(), c, env.scope().module());
+        }
+        if (receiver instanceof Value.Tensor && catalog.methodKeepsKind(method)) {
+            return receiver;
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value callValue(Value callee, Expr.Call c, Env env) {
+        if (callee instanceof Value.Ref r) {
+            String q = r.qualifiedName();
+            Optional<Kind> produced = catalog.functionProduces(q);
+            if (produced.isPresent()) {
+                return new Value.Tensor(produced.get(), c, env.scope().module());
+            }
+            if (catalog.functionKeepsKind(q)) {
+                return eval(c.argument(0, null), env);
+            }
+            if (catalog.isClass(q)) {
+                return new Value.Instance(q, null, c, env.scope());
+            }
+            return Value.UNKNOWN;
+        }
+        if (callee instanceof Value.ProjectClass pc) {
+            return new Value.Instance(null, pc.cls(), c, env.scope());
+        }
+        if (callee instanceof Value.Function f) {
+            return returnsOf(f.function(), f.self());
+        }
+        if (callee instanceof Value.Instance inst) {
+            return callInstance(inst, c, env);
+        }
+        return Value.UNKNOWN;
+    }
+
+    /** Calling an object: a model's {@code forward}, a layer's effect, a sequence of layers. */
+    private Value callInstance(Value.Instance inst, Expr.Call c, Env env) {
+        if (inst.projectClass() != null) {
+            FunctionInfo m = findMethod(inst.projectClass(), "forward", 0);
+            if (m == null) {
+                m = findMethod(inst.projectClass(), "__call__", 0);
+            }
+            return m == null ? Value.UNKNOWN : returnsOf(m, inst.projectClass());
+        }
+        Optional<FrameworkCatalog.Layer> layer = catalog.layer(inst.libraryClass());
+        if (layer.isEmpty()) {
+            return Value.UNKNOWN;
+        }
+        switch (layer.get().effect()) {
+            case PRODUCES: {
+                Node origin = inst.construction() != null ? inst.construction() : c;
+                ModuleInfo where = inst.constructionScope() != null ? inst.constructionScope().module() : env.scope().module();
+                return new Value.Tensor(layer.get().produces(), origin, where);
+            }
+            case KEEPS:
+                return c == null ? Value.UNKNOWN : eval(c.argument(0, "input"), env);
+            case SEQUENCE:
+                return sequence(inst, c, env);
+            default:
+                return Value.UNKNOWN;
+        }
+    }
+
+    private Value sequence(Value.Instance seq, Expr.Call c, Env env) {
+        Expr.Call construction = seq.construction();
+        if (construction == null || construction.hasUnpacking()) {
+            return Value.UNKNOWN;
+        }
+        List<Expr.Arg> args = construction.args();
+        Env at = new Env(seq.constructionScope(), null, new Site(construction.span().startOffset(),
+                new int[0]));
+        for (int i = args.size() - 1; i >= 0; i--) {
+            if (args.get(i).keyword() != null) {
+                continue;
+            }
+            Value element = eval(args.get(i).value(), at);
+            if (!(element instanceof Value.Instance inst)) {
+                return Value.UNKNOWN;
+            }
+            if (inst.libraryClass() != null) {
+                Optional<FrameworkCatalog.Layer> layer = catalog.layer(inst.libraryClass());
+                if (layer.isPresent() && layer.get().effect() == FrameworkCatalog.LayerEffect.KEEPS) {
+                    continue;
+                }
+            }
+            return callInstance(inst, null, at);
+        }
+        return c == null ? Value.UNKNOWN : eval(c.argument(0, "input"), env);
+    }
+
+    /** What a function returns: all its {@code return} values must agree. */
+    private Value returnsOf(FunctionInfo fn, ClassInfo self) {
+        Key key = new Key(fn, self);
+        Value cached = returnsCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        State st = state.get();
+        if (!st.active.add(key)) {
+            return Value.UNKNOWN;
+        }
+        try {
+            List<Value> values = new ArrayList<>();
+            for (FunctionInfo.Returned r : fn.returns) {
+                values.add(r.stmt().value() == null ? Value.UNKNOWN
+                        : eval(r.stmt().value(), new Env(fn.scope(), self, r.site())));
+            }
+            Value v = values.isEmpty() ? Value.UNKNOWN : join(values);
+            returnsCache.put(key, v);
+            return v;
+        } finally {
+            st.active.remove(key);
+        }
+    }
+
+    private static Value join(List<Value> values) {
+        Value first = values.get(0);
+        for (int i = 1; i < values.size(); i++) {
+            if (!Value.same(first, values.get(i))) {
+                return Value.UNKNOWN;
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lossfn.core.analysis;
+
+import java.util.Optional;
+
+/**
+ * Framework knowledge the value analysis needs: which calls produce which tensor kinds, which
+ * preserve them, what layers do. The rules module provides the tables; the analysis only asks.
+ * Qualified names are canonical ({@link #canonical} is applied first).
+ */
+public interface FrameworkCatalog {
+
+    /** What a layer (a module class) does to its input when called. */
+    enum LayerEffect {
+        /** produces a tensor of {@link Layer#produces()} */
+        PRODUCES,
+        /** returns its input unchanged in kind (dropout, identity, flatten) */
+        KEEPS,
+        /** applies its constructor arguments in order ({@code nn.Sequential}) */
+        SEQUENCE
+    }
+
+    record Layer(LayerEffect effect, Kind produces) {}
+
+    /** Maps an alias spelling to the canonical name ({@code torch.nn.modules.loss.BCELoss} to {@code torch.nn.BCELoss}). */
+    String canonical(String qualifiedName);
+
+    /** The kind a call of this library function produces ({@code torch.sigmoid}: SIGMOID_PROB). */
+    Optional<Kind> functionProduces(String qualifiedName);
+
+    /** The kind a tensor method produces ({@code x.softmax(1)}: SOFTMAX_PROB). */
+    Optional<Kind> methodProduces(String method);
+
+    /** True for tensor methods that return the same kind of tensor ({@code squeeze}, {@code view}, {@code float}). */
+    boolean methodKeepsKind(String method);
+
+    /** True for library functions that return their first argument's kind ({@code torch.squeeze}, {@code nn.DataParallel}). */
+    boolean functionKeepsKind(String qualifiedName);
+
+    /** What calling an instance of this library class does, if known. */
+    Optional<Layer> layer(String qualifiedClassName);
+
+    /** True for library calls that open a context without gradients ({@code torch.no_grad}). */
+    boolean isNoGradContext(String qualifiedName);
+
+    /** True when the name denotes a class (so calling it constructs an instance). */
+    boolean isClass(String qualifiedName);
+}

@@ -1,0 +1,146 @@
+package dev.lossfn.core.analysis;
+
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.ModuleModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything analysed in one run: the modules, a name index so that {@code from models import Net}
+ * finds {@code models.py}, and the evaluator that answers "what is this expression?" across files.
+ * Thread-safe after construction: rules of different files query it concurrently.
+ */
+public final class Project {
+    private final List<ModuleInfo> modules;
+    private final Map<String, List<ModuleInfo>> byName = new HashMap<>();
+    private final Evaluator evaluator;
+    private volatile Map<Expr.Call, List<CallSite>> instanceCalls;
+
+    private Project(List<ModuleInfo> modules, FrameworkCatalog catalog) {
+        this.modules = modules;
+        for (ModuleInfo m : modules) {
+            String[] parts = m.fullName().split("\\.");
+            // Register every suffix: scripts import their neighbours by short names (sys.path[0]).
+            for (int i = 0; i < parts.length; i++) {
+                String name = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                if (!name.isEmpty()) {
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        this.evaluator = new Evaluator(this, catalog);
+    }
+
+    /**
+     * Indexes the given modules. {@code roots} are the directories module names are relative to;
+     * a file outside all of them is named after its file name.
+     */
+    public static Project of(List<ModuleModel> models, List<Path> roots, FrameworkCatalog catalog) {
+        List<ModuleInfo> infos = new ArrayList<>();
+        for (ModuleModel m : models) {
+            infos.add(index(m, roots));
+        }
+        infos.sort(Comparator.comparing(i -> i.model().file().displayPath()));
+        return new Project(Collections.unmodifiableList(infos), catalog);
+    }
+
+    /** Indexes one module (can run on any thread, before {@link #of}). */
+    public static ModuleInfo index(ModuleModel model, List<Path> roots) {
+        Path file = model.file().path().toAbsolutePath().normalize();
+        Path best = null;
+        for (Path r : roots) {
+            Path root = r.toAbsolutePath().normalize();
+            if (file.startsWith(root) && (best == null || root.getNameCount() > best.getNameCount())) {
+                best = root;
+            }
+        }
+        Path rel = best == null ? file.getFileName() : best.relativize(file);
+        List<String> parts = new ArrayList<>();
+        for (Path p : rel) {
+            parts.add(p.toString());
+        }
+        String last = parts.isEmpty() ? "" : parts.remove(parts.size() - 1);
+        boolean pkg = last.equals("__init__.py");
+        if (!pkg) {
+            parts.add(last.endsWith(".py") ? last.substring(0, last.length() - 3) : last);
+        }
+        ModuleInfo info = ModuleIndexer.index(model, String.join(".", parts), pkg);
+        info.callSites.sort(Comparator.comparingInt(c -> c.call().span().startOffset()));
+        return info;
+    }
+
+    /** Builds a project from modules indexed with {@link #index}. */
+    public static Project ofIndexed(List<ModuleInfo> infos, FrameworkCatalog catalog) {
+        List<ModuleInfo> sorted = new ArrayList<>(infos);
+        sorted.sort(Comparator.comparing(i -> i.model().file().displayPath()));
+        return new Project(Collections.unmodifiableList(sorted), catalog);
+    }
+
+    public List<ModuleInfo> modules() {
+        return modules;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /**
+     * The project module with this dotted name, as imported from {@code from}: a unique match, or
+     * the one that sits beside the importing file; null when none or ambiguous.
+     */
+    ModuleInfo module(String dotted, ModuleInfo from) {
+        List<ModuleInfo> candidates = byName.get(dotted);
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        for (ModuleInfo c : candidates) {
+            if (c.fullName().equals(dotted)) {
+                return c;
+            }
+        }
+        if (from != null) {
+            Path dir = from.model().file().path().toAbsolutePath().normalize().getParent();
+            for (ModuleInfo c : candidates) {
+                Path expected = dir.resolve(dotted.replace('.', '/') + (c.isPackage() ? "/__init__.py" : ".py"));
+                if (c.model().file().path().toAbsolutePath().normalize().equals(expected)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every call in the project whose callee is the object built by {@code construction}
+     * ({@code criterion = nn.BCELoss()} ... {@code criterion(out, y)}).
+     */
+    public List<CallSite> callsOfInstance(Expr.Call construction) {
+        Map<Expr.Call, List<CallSite>> index = instanceCalls;
+        if (index == null) {
+            synchronized (this) {
+                index = instanceCalls;
+                if (index == null) {
+                    index = new IdentityHashMap<>();
+                    for (ModuleInfo m : modules) {
+                        for (CallSite cs : m.callSites()) {
+                            if (evaluator.callee(cs) instanceof Value.Instance inst && inst.construction() != null) {
+                                index.computeIfAbsent(inst.construction(), k -> new ArrayList<>()).add(cs);
+                            }
+                        }
+                    }
+                    instanceCalls = index;
+                }
+            }
+        }
+        return index.getOrDefault(construction, List.of());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.lossfn.core.config;
+
+import dev.lossfn.core.api.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Finds and reads configuration. For each file the nearest {@code lossfn.toml}, or
+ * {@code pyproject.toml} with a {@code [tool.lossfn]} table, found by walking up from the file's
+ * folder wins ({@code lossfn.toml} first when both sit in one folder). An explicit {@code --config}
+ * file applies to every file. Thread-safe.
+ */
+public final class ConfigLoader {
+    public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores");
+
+    private final Path explicit;
+    private final Config explicitConfig;
+    private final Map<Path, Config> byDir = new ConcurrentHashMap<>();
+
+    /** @param explicitFile the {@code --config} file, or null to search */
+    public ConfigLoader(Path explicitFile) {
+        this.explicit = explicitFile;
+        if (explicitFile != null) {
+            if (!Files.isRegularFile(explicitFile)) {
+                throw new ConfigException("configuration file not found: " + explicitFile);
+            }
+            Path abs = explicitFile.toAbsolutePath().normalize();
+            Config c = read(abs);
+            this.explicitConfig = c != null ? c : Config.defaults(abs.getParent());
+        } else {
+            this.explicitConfig = null;
+        }
+    }
+
+    /** The configuration that applies to a file or folder. */
+    public Config forPath(Path path) {
+        if (explicitConfig != null) {
+            return explicitConfig;
+        }
+        Path abs = path.toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
+        return forDir(dir);
+    }
+
+    private Config forDir(Path dir) {
+        if (dir == null) {
+            return Config.defaults(Path.of("").toAbsolutePath());
+        }
+        Config cached = byDir.get(dir);
+        if (cached != null) {
+            return cached;
+        }
+        Config found = null;
+        for (String name : List.of("lossfn.toml", "pyproject.toml")) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f)) {
+                found = read(f);
+                if (found != null) {
+                    break;
+                }
+            }
+        }
+        if (found == null) {
+            Path parent = dir.getParent();
+            found = parent == null ? Config.defaults(dir) : forDir(parent);
+        }
+        byDir.put(dir, found);
+        return found;
+    }
+
+    /** Reads one file; null for a {@code pyproject.toml} without {@code [tool.lossfn]}. */
+    static Config read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
+        }
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            var err = toml.errors().get(0);
+            throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + err.getMessage());
+        }
+        boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        TomlTable table;
+        String where;
+        if (pyproject) {
+            table = toml.getTable("tool.lossfn");
+            if (table == null) {
+                return null;
+            }
+            where = "[tool.lossfn] of " + file;
+        } else {
+            table = toml.getTable("tool.lossfn") != null ? toml.getTable("tool.lossfn") : toml;
+            where = file.toString();
+        }
+        for (String key : table.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("unknown key '" + key + "' in " + where + " (known keys: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        Severity failOn = null;
+        if (table.contains("fail-on")) {
+            Object v = table.get("fail-on");
+            failOn = v instanceof String s ? Severity.parse(s) : null;
+            if (failOn == null) {
+                throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + v);
+            }
+        }
+        Map<String, List<String>> perFile = new LinkedHashMap<>();
+        if (table.contains("per-file-ignores")) {
+            if (!(table.get("per-file-ignores") instanceof TomlTable pf)) {
+                throw new ConfigException("'per-file-ignores' in " + where + " must be a table of pattern = [codes]");
+            }
+            for (String pattern : pf.keySet()) {
+                perFile.put(pattern, strings(pf.get(List.of(pattern)), "per-file-ignores." + pattern, where));
+            }
+        }
+        return new Config(file.getParent(), file, strings(table.get("select"), "select", where),
+                strings(table.get("ignore"), "ignore", where), strings(table.get("exclude"), "exclude", where),
+                failOn, perFile);
+    }
+
+    private static List<String> strings(Object value, String key, String where) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof TomlArray arr)) {
+            throw new ConfigException("'" + key + "' in " + where + " must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < arr.size(); i++) {
+            if (!(arr.get(i) instanceof String s)) {
+                throw new ConfigException("'" + key + "' in " + where + " must be an array of strings");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    public Path explicitFile() {
+        return explicit;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.lossfn.core.discover;
+
+import dev.lossfn.core.config.Config;
+import dev.lossfn.core.config.ConfigLoader;
+import dev.lossfn.core.config.Globs;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds the files to check. Folders are walked without following symbolic links to folders (so a
+ * link loop cannot hang the walk) and without the usual virtualenv, build and VCS folders; files
+ * named on the command line are always taken unless a configured {@code exclude} matches them.
+ */
+public final class SourceDiscovery {
+    /** Folder names never walked into (they hold other people's code or build output). */
+    public static final Set<String> DEFAULT_EXCLUDES = Set.of(".git", ".hg", ".svn", ".venv", "venv", ".tox",
+            ".nox", "__pycache__", "node_modules", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+            ".lossfn_cache", ".eggs", ".ipynb_checkpoints");
+
+    /** What discovery found: files to check (sorted, unique) and paths that could not be used. */
+    public record Result(List<Path> files, List<String> errors) {}
+
+    private SourceDiscovery() {}
+
+    public static Result discover(List<Path> paths, ConfigLoader configs, Set<String> extensions) {
+        TreeSet<Path> files = new TreeSet<>();
+        List<String> errors = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                errors.add("no such file or directory: " + p);
+                continue;
+            }
+            if (!Files.exists(p)) {
+                errors.add("broken or looping symbolic link: " + p);
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                walk(p, configs, extensions, files, errors);
+            } else if (!excluded(p, configs)) {
+                files.add(p.normalize());
+            }
+        }
+        return new Result(new ArrayList<>(files), errors);
+    }
+
+    private static void walk(Path root, ConfigLoader configs, Set<String> extensions, TreeSet<Path> files,
+                             List<String> errors) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && (DEFAULT_EXCLUDES.contains(String.valueOf(dir.getFileName()))
+                            || excluded(dir, configs))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    int dot = name.lastIndexOf('.');
+                    String ext = dot < 0 ? "" : name.substring(dot + 1);
+                    if (extensions.contains(ext) && !attrs.isDirectory() && !excluded(file, configs)) {
+                        files.add(file.normalize());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    errors.add("cannot read " + file + ": " + describe(exc));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add("cannot walk " + root + ": " + describe(e));
+        }
+    }
+
+    private static boolean excluded(Path p, ConfigLoader configs) {
+        Config c = configs.forPath(p);
+        if (c.exclude().isEmpty()) {
+            return false;
+        }
+        Path rel = Globs.relativize(c.baseDir(), p);
+        if (rel == null) {
+            rel = p.getFileName();
+        }
+        for (String pattern : c.exclude()) {
+            if (Globs.matches(pattern, rel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String describe(IOException e) {
+        String cls = e.getClass().getSimpleName();
+        if (cls.equals("AccessDeniedException")) {
+            return "permission denied";
+        }
+        if (cls.equals("NoSuchFileException")) {
+            return "no such file";
+        }
+        String m = e.getMessage();
+        return m == null ? cls : m;
+    }
+}

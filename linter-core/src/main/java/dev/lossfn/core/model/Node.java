@@ -1,0 +1,6 @@
+package dev.lossfn.core.model;
+
+/** Any node of the program model. Every node knows where it is in its source file. */
+public interface Node {
+    Span span();
+}

@@ -1,0 +1,52 @@
+package dev.lossfn.core.model;
+
+import java.util.List;
+
+/** Statements of the language-neutral program model. */
+public sealed interface Stmt extends Node {
+
+    /** {@code t1 = t2 = value}; {@code augmentedOp} is the operator of {@code x += v}, else null. */
+    record Assign(List<Expr> targets, Expr value, String augmentedOp, Span span) implements Stmt {}
+
+    record ExprStmt(Expr expr, Span span) implements Stmt {}
+
+    /** {@code return value}; value is null for a bare return. */
+    record Return(Expr value, Span span) implements Stmt {}
+
+    /** {@code if test: body else: orElse} ({@code elif} is a nested If in orElse). */
+    record If(Expr test, List<Stmt> body, List<Stmt> orElse, Span span) implements Stmt {}
+
+    enum LoopKind { FOR, WHILE }
+
+    /** A for loop ({@code target}, {@code iterOrTest} = the iterable) or a while loop (target null). */
+    record Loop(LoopKind kind, Expr target, Expr iterOrTest, List<Stmt> body, List<Stmt> orElse, Span span)
+            implements Stmt {}
+
+    record WithItem(Expr context, Expr target) {}
+
+    record With(List<WithItem> items, List<Stmt> body, Span span) implements Stmt {}
+
+    record Try(List<Stmt> body, List<List<Stmt>> handlers, List<Stmt> orElse, List<Stmt> finalBody, Span span)
+            implements Stmt {}
+
+    enum ParamKind { POSITIONAL, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD }
+
+    record Param(String name, Expr defaultValue, ParamKind kind, Span span) {}
+
+    record FunctionDef(String name, List<Param> params, List<Expr> decorators, List<Stmt> body, Span span,
+                       Span nameSpan) implements Stmt {}
+
+    record ClassDef(String name, List<Expr.Arg> bases, List<Expr> decorators, List<Stmt> body, Span span,
+                    Span nameSpan) implements Stmt {}
+
+    /** {@code import a.b.c} (alias null: binds {@code a}) or {@code import a.b as c}. */
+    record ImportedName(String name, String alias) {}
+
+    record Import(List<ImportedName> names, Span span) implements Stmt {}
+
+    /** {@code from module import a as b}; level counts the leading dots of a relative import. */
+    record ImportFrom(String module, int level, List<ImportedName> names, boolean star, Span span) implements Stmt {}
+
+    /** Any other statement (pass, raise, assert, del, global, match, ...), with what it contains. */
+    record Other(String kind, List<Expr> exprs, List<Stmt> body, Span span) implements Stmt {}
+}

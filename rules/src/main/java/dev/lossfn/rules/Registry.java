@@ -1,0 +1,37 @@
+package dev.lossfn.rules;
+
+import dev.lossfn.core.analysis.FrameworkCatalog;
+import dev.lossfn.core.api.Rule;
+import dev.lossfn.core.engine.Engine;
+import dev.lossfn.rules.catalog.TorchCatalog;
+import dev.lossfn.rules.probs.BceOnProbabilities;
+import dev.lossfn.rules.probs.SigmoidBeforeBce;
+import dev.lossfn.rules.probs.SoftmaxBeforeCrossEntropy;
+import dev.lossfn.rules.tool.ParseError;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every rule, by code. A new rule is added here and nowhere else; a test checks this list. */
+public final class Registry {
+    private Registry() {}
+
+    public static List<Rule> all() {
+        return Stream.<Rule>of(
+                        new ParseError(),
+                        new SigmoidBeforeBce(),
+                        new BceOnProbabilities(),
+                        new SoftmaxBeforeCrossEntropy())
+                .sorted(Comparator.comparing(r -> r.meta().code()))
+                .toList();
+    }
+
+    public static FrameworkCatalog catalog() {
+        return new TorchCatalog();
+    }
+
+    /** An engine with every rule and the framework catalogs. */
+    public static Engine engine() {
+        return new Engine(all(), catalog());
+    }
+}

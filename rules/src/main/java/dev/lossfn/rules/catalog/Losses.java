@@ -1,0 +1,109 @@
+package dev.lossfn.rules.catalog;
+
+import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.analysis.Evaluator;
+import dev.lossfn.core.analysis.Value;
+import dev.lossfn.core.model.Expr;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The loss APIs the rules know, and how to recognise a call of one: a functional call
+ * ({@code F.cross_entropy(x, y)}) or a call of a loss object ({@code criterion(x, y)} where
+ * {@code criterion = nn.CrossEntropyLoss()}). Facts from {@code torch/nn/functional.py} and
+ * {@code torch/nn/modules/loss.py}: {@code binary_cross_entropy}/{@code BCELoss} take probabilities;
+ * {@code binary_cross_entropy_with_logits}/{@code BCEWithLogitsLoss} and
+ * {@code cross_entropy}/{@code CrossEntropyLoss} take unnormalised scores (cross_entropy applies
+ * {@code log_softmax} itself); {@code nll_loss}/{@code NLLLoss} take log-probabilities.
+ */
+public final class Losses {
+
+    /** What the loss expects as its input (argument 0). */
+    public enum Expects {
+        /** probabilities in [0, 1] (BCE) */
+        PROBABILITIES,
+        /** unnormalised scores (BCE-with-logits, cross-entropy) */
+        LOGITS,
+        /** log-probabilities (NLL) */
+        LOG_PROBABILITIES
+    }
+
+    /** The loss families of RULES.md 5xx, also used to name what a call is. */
+    public enum Family { BINARY_CROSS_ENTROPY, CROSS_ENTROPY, NLL }
+
+    /**
+     * One loss API.
+     *
+     * @param name    qualified name of the function or class
+     * @param isClass true for a module class whose instances are called
+     * @param display how messages name it
+     */
+    public record LossApi(String name, boolean isClass, String display, Family family, Expects expects) {}
+
+    public static final List<LossApi> APIS = List.of(
+            new LossApi("torch.nn.functional.binary_cross_entropy", false, "F.binary_cross_entropy",
+                    Family.BINARY_CROSS_ENTROPY, Expects.PROBABILITIES),
+            new LossApi("torch.nn.BCELoss", true, "nn.BCELoss", Family.BINARY_CROSS_ENTROPY, Expects.PROBABILITIES),
+            new LossApi("torch.nn.functional.binary_cross_entropy_with_logits", false,
+                    "F.binary_cross_entropy_with_logits", Family.BINARY_CROSS_ENTROPY, Expects.LOGITS),
+            new LossApi("torch.nn.BCEWithLogitsLoss", true, "nn.BCEWithLogitsLoss", Family.BINARY_CROSS_ENTROPY,
+                    Expects.LOGITS),
+            new LossApi("torch.nn.functional.cross_entropy", false, "F.cross_entropy", Family.CROSS_ENTROPY,
+                    Expects.LOGITS),
+            new LossApi("torch.nn.CrossEntropyLoss", true, "nn.CrossEntropyLoss", Family.CROSS_ENTROPY, Expects.LOGITS),
+            new LossApi("torch.nn.functional.nll_loss", false, "F.nll_loss", Family.NLL, Expects.LOG_PROBABILITIES),
+            new LossApi("torch.nn.NLLLoss", true, "nn.NLLLoss", Family.NLL, Expects.LOG_PROBABILITIES));
+
+    private static final Map<String, LossApi> BY_NAME = APIS.stream()
+            .collect(Collectors.toMap(LossApi::name, Function.identity()));
+
+    /**
+     * A call of a loss: the API, the call, its input and target expressions, and the construction
+     * of the loss object (null for functional calls).
+     */
+    public record LossCall(LossApi api, CallSite site, Expr input, Expr target, Expr.Call construction) {}
+
+    private Losses() {}
+
+    static boolean isLossClass(String q) {
+        LossApi api = BY_NAME.get(q);
+        return api != null && api.isClass();
+    }
+
+    public static Optional<LossApi> api(String qualifiedName) {
+        return Optional.ofNullable(BY_NAME.get(qualifiedName));
+    }
+
+    /** The loss call at this call site, if it is one. */
+    public static Optional<LossCall> at(CallSite cs, Evaluator evaluator) {
+        Value callee = evaluator.callee(cs);
+        Expr.Call call = cs.call();
+        if (callee instanceof Value.Ref r) {
+            LossApi api = BY_NAME.get(r.qualifiedName());
+            if (api != null && !api.isClass()) {
+                return Optional.of(new LossCall(api, cs, call.argument(0, "input"), call.argument(1, "target"), null));
+            }
+        } else if (callee instanceof Value.Instance inst && inst.libraryClass() != null) {
+            LossApi api = BY_NAME.get(inst.libraryClass());
+            if (api != null && api.isClass()) {
+                return Optional.of(new LossCall(api, cs, call.argument(0, "input"), call.argument(1, "target"),
+                        inst.construction()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The loss class this call site constructs ({@code nn.BCELoss()}), if it constructs one. */
+    public static Optional<LossApi> constructed(CallSite cs, Evaluator evaluator) {
+        if (evaluator.callee(cs) instanceof Value.Ref r) {
+            LossApi api = BY_NAME.get(r.qualifiedName());
+            if (api != null && api.isClass()) {
+                return Optional.of(api);
+            }
+        }
+        return Optional.empty();
+    }
+}

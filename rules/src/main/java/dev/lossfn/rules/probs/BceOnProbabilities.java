@@ -1,0 +1,86 @@
+package dev.lossfn.rules.probs;
+
+import dev.lossfn.core.analysis.Kind;
+import dev.lossfn.core.analysis.Value;
+import dev.lossfn.core.api.Rule;
+import dev.lossfn.core.api.RuleContext;
+import dev.lossfn.core.api.RuleMeta;
+import dev.lossfn.core.api.Severity;
+import dev.lossfn.core.model.SourceFile.Language;
+import dev.lossfn.rules.catalog.Losses;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LF102: the probability form of binary cross-entropy, where lossfn cannot prove the input is a
+ * sigmoid (LF101 reports those). A constructed {@code nn.BCELoss} whose calls cannot be found in the
+ * project (it is passed to a function, stored in a dict) is reported at its construction.
+ */
+public final class BceOnProbabilities implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LF102", "bce-on-probabilities",
+            "Binary cross-entropy is computed with the probability API instead of BCEWithLogitsLoss",
+            Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            """
+            Flags every use of `nn.BCELoss` and `F.binary_cross_entropy` in training code that LF101 does not \
+            already report. The call is flagged where it happens; an `nn.BCELoss()` whose calls cannot be \
+            found (passed to a function, kept in a dict) is flagged where it is built. Losses computed under \
+            `torch.no_grad()` are not flagged.
+            """,
+            """
+            The probability form needs probabilities, so the model must end in a sigmoid somewhere, and the \
+            `log` inside the loss then undoes the `exp` inside the sigmoid with float32 rounding in between: \
+            for confident predictions the loss saturates (PyTorch clamps the log at -100) and the gradient \
+            vanishes. `BCEWithLogitsLoss` fuses both steps stably, accepts `pos_weight` for imbalanced data, \
+            and is what the PyTorch documentation recommends. It is also safe under `torch.autocast`, which \
+            refuses `binary_cross_entropy` in float16.
+            """,
+            """
+            import torch.nn as nn
+
+            criterion = nn.BCELoss()
+
+            def step(model, x, y):
+                return criterion(model(x), y)
+            """,
+            """
+            import torch.nn as nn
+
+            criterion = nn.BCEWithLogitsLoss()
+
+            def step(model, x, y):
+                return criterion(model(x), y)
+            """,
+            "Make the model return logits and use `nn.BCEWithLogitsLoss` / `F.binary_cross_entropy_with_logits`.",
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        var evaluator = ctx.evaluator();
+        for (var cs : ctx.callSites()) {
+            var use = Losses.at(cs, evaluator);
+            if (use.isPresent()) {
+                if (use.get().api().expects() != Losses.Expects.PROBABILITIES || evaluator.inNoGrad(cs)) {
+                    continue;
+                }
+                Value input = evaluator.eval(use.get().input(), cs);
+                if (!(input instanceof Value.Tensor t && t.kind() == Kind.SIGMOID_PROB)) {
+                    ctx.report(cs.call(), use.get().api().display() + " takes probabilities; "
+                            + "BCEWithLogitsLoss on logits is the numerically stable form");
+                }
+                continue;
+            }
+            var built = Losses.constructed(cs, evaluator);
+            if (built.isPresent() && built.get().expects() == Losses.Expects.PROBABILITIES
+                    && !evaluator.inNoGrad(cs) && ctx.project().callsOfInstance(cs.call()).isEmpty()) {
+                ctx.report(cs.call(), built.get().display() + " takes probabilities; "
+                        + "use BCEWithLogitsLoss and give it logits");
+            }
+        }
+    }
+}

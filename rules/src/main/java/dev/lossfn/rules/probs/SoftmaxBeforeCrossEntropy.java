@@ -1,0 +1,73 @@
+package dev.lossfn.rules.probs;
+
+import dev.lossfn.core.analysis.Kind;
+import dev.lossfn.core.analysis.Value;
+import dev.lossfn.core.api.Rule;
+import dev.lossfn.core.api.RuleContext;
+import dev.lossfn.core.api.RuleMeta;
+import dev.lossfn.core.api.Severity;
+import dev.lossfn.core.model.SourceFile.Language;
+import dev.lossfn.rules.catalog.Losses;
+import java.util.List;
+import java.util.Set;
+
+/** LF103: cross-entropy on the output of a softmax (a double softmax). */
+public final class SoftmaxBeforeCrossEntropy implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LF103", "softmax-before-cross-entropy",
+            "Cross-entropy is computed on softmax probabilities, so the softmax is applied twice",
+            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            """
+            Flags `F.cross_entropy` and calls of an `nn.CrossEntropyLoss` object whose input is provably the \
+            output of a softmax: `F.softmax`, `torch.softmax`, `x.softmax(d)`, an `nn.Softmax` layer (also at \
+            the end of an `nn.Sequential`), or a model whose `forward` ends in one, followed through variables, \
+            attributes, helper functions and other files of the project. `log_softmax` outputs, softmax used \
+            only for metrics, and losses under `torch.no_grad()` are not flagged.
+            """,
+            """
+            `cross_entropy` applies `log_softmax` to its input itself. Given probabilities, it computes the \
+            softmax of a softmax: the inputs all lie in [0, 1], so the second softmax is nearly uniform. With \
+            10 classes the loss can never go below about 1.46 even for a perfect prediction, and the gradient \
+            shrinks, so training stalls at poor accuracy without any error message.
+            """,
+            """
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            def step(logits, target):
+                probs = F.softmax(logits, dim=1)
+                return F.cross_entropy(probs, target)
+            """,
+            """
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            def step(logits, target):
+                return F.cross_entropy(logits, target)
+            """,
+            "Pass the logits to `cross_entropy` / `nn.CrossEntropyLoss` and remove the softmax "
+                    + "(apply it only where probabilities are reported).",
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (var cs : ctx.callSites()) {
+            var use = Losses.at(cs, ctx.evaluator());
+            if (use.isEmpty() || use.get().api().family() != Losses.Family.CROSS_ENTROPY
+                    || ctx.evaluator().inNoGrad(cs)) {
+                continue;
+            }
+            Value input = ctx.evaluator().eval(use.get().input(), cs);
+            if (input instanceof Value.Tensor t && t.kind() == Kind.SOFTMAX_PROB) {
+                ctx.report(cs.call(), use.get().api().display() + " receives softmax probabilities, but it applies "
+                                + "log_softmax itself: the softmax is applied twice and the loss cannot approach 0",
+                        ctx.relatedTo(input, "the softmax is applied here"));
+            }
+        }
+    }
+}
