@@ -27,9 +27,21 @@ public final class Evaluator {
     private final FrameworkCatalog catalog;
     private final Map<Key, Value> returnsCache = new ConcurrentHashMap<>();
     private final Map<Key, Value> attrCache = new ConcurrentHashMap<>();
+    private final Map<Key, Value> defCache = new ConcurrentHashMap<>();
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
-    private record Key(Object a, Object b) {}
+    /** A cache key compared by the identity of its parts (model records hash structurally, which is slow). */
+    private record Key(Object a, Object b) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.a == a && k.b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+        }
+    }
 
     private static final class State {
         int depth;
@@ -210,8 +222,10 @@ public final class Evaluator {
     private Value valueOf(Def d, ClassInfo self) {
         switch (d.type()) {
             case VALUE: {
-                Value v = eval(d.value(), new Env(d.scope(), self, d.site()));
-                return unpack(v, d.unpack());
+                return memo(defCache, new Key(d, self), () -> {
+                    Value v = eval(d.value(), new Env(d.scope(), self, d.valueSite()));
+                    return unpack(v, d.unpack());
+                });
             }
             case IMPORT:
                 return resolveQualified(d.importedName(), d.scope().module());
@@ -296,20 +310,10 @@ public final class Evaluator {
         if (m != null) {
             return new Value.Function(m, cls);
         }
-        Key key = new Key(cls, name);
-        Value cached = attrCache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        State st = state.get();
-        if (!st.active.add(key)) {
-            return Value.UNKNOWN;
-        }
-        try {
+        return memo(attrCache, new Key(cls, name), () -> {
             List<Value> values = new ArrayList<>();
             for (ClassInfo c = cls; c != null; c = projectBase(c)) {
-                List<ClassInfo.AttrDef> defs = c.selfAttrs.getOrDefault(name, List.of());
-                for (ClassInfo.AttrDef d : defs) {
+                for (ClassInfo.AttrDef d : c.selfAttrs.getOrDefault(name, List.of())) {
                     if (d.value() == null) {
                         values.add(Value.UNKNOWN);
                     } else {
@@ -324,12 +328,8 @@ public final class Evaluator {
                     break;
                 }
             }
-            Value v = values.isEmpty() ? Value.UNKNOWN : join(values);
-            attrCache.put(key, v);
-            return v;
-        } finally {
-            st.active.remove(key);
-        }
+            return values.isEmpty() ? Value.UNKNOWN : join(values);
+        });
     }
 
     /** The first project base class of a class (single inheritance is followed; library bases end the chain). */
@@ -480,8 +480,19 @@ public final class Evaluator {
 
     /** What a function returns: all its {@code return} values must agree. */
     private Value returnsOf(FunctionInfo fn, ClassInfo self) {
-        Key key = new Key(fn, self);
-        Value cached = returnsCache.get(key);
+        return memo(returnsCache, new Key(fn, self), () -> {
+            List<Value> values = new ArrayList<>();
+            for (FunctionInfo.Returned r : fn.returns) {
+                values.add(r.stmt().value() == null ? Value.UNKNOWN
+                        : eval(r.stmt().value(), new Env(fn.scope(), self, r.site())));
+            }
+            return values.isEmpty() ? Value.UNKNOWN : join(values);
+        });
+    }
+
+    /** A cached computation that evaluates to UNKNOWN when it is reached again while in progress (a cycle). */
+    private Value memo(Map<Key, Value> cache, Key key, java.util.function.Supplier<Value> compute) {
+        Value cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
@@ -490,13 +501,8 @@ public final class Evaluator {
             return Value.UNKNOWN;
         }
         try {
-            List<Value> values = new ArrayList<>();
-            for (FunctionInfo.Returned r : fn.returns) {
-                values.add(r.stmt().value() == null ? Value.UNKNOWN
-                        : eval(r.stmt().value(), new Env(fn.scope(), self, r.site())));
-            }
-            Value v = values.isEmpty() ? Value.UNKNOWN : join(values);
-            returnsCache.put(key, v);
+            Value v = compute.get();
+            cache.put(key, v);
             return v;
         } finally {
             st.active.remove(key);

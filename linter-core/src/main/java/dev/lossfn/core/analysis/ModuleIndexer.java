@@ -151,7 +151,7 @@ final class ModuleIndexer {
     }
 
     private static Def importDef(String bound, String qualified, Scope scope, Site site) {
-        return new Def(bound, Def.Type.IMPORT, null, null, qualified, null, null, scope, site);
+        return new Def(bound, Def.Type.IMPORT, null, null, qualified, null, null, scope, site, site);
     }
 
     private void function(Stmt.FunctionDef f, Scope scope, int[] path, List<Expr> contexts, Site end) {
@@ -175,7 +175,7 @@ final class ModuleIndexer {
         } else if (scope == module.scope) {
             module.functions.add(fi);
         }
-        scope.add(new Def(f.name(), Def.Type.FUNCTION, null, null, null, fi, null, scope, end));
+        scope.add(new Def(f.name(), Def.Type.FUNCTION, null, null, null, fi, null, scope, end, end));
         // Inside the body, the decorators count as context (e.g. @torch.no_grad()).
         walk(f.body(), fi.scope, new int[0], new ArrayList<>(f.decorators()));
     }
@@ -190,14 +190,15 @@ final class ModuleIndexer {
         if (scope == module.scope) {
             module.classes.add(ci);
         }
-        scope.add(new Def(c.name(), Def.Type.CLASS, null, null, null, null, ci, scope, end));
+        scope.add(new Def(c.name(), Def.Type.CLASS, null, null, null, null, ci, scope, end, end));
         walk(c.body(), ci.bodyScope, new int[0], contexts);
     }
 
     /** Binds the names of an assignment target; {@code self.x = ...} in a method is recorded on the class. */
     private void bind(Expr target, Expr value, int[] unpack, Scope scope, Site site, List<Expr> contexts, int[] path) {
         if (target instanceof Expr.Name n) {
-            scope.add(new Def(n.id(), Def.Type.VALUE, value, unpack, null, null, null, scope, site));
+            Site valueSite = new Site(value == null ? site.offset() : value.span().startOffset(), site.blocks());
+            scope.add(new Def(n.id(), Def.Type.VALUE, value, unpack, null, null, null, scope, site, valueSite));
         } else if (target instanceof Expr.Sequence s) {
             for (int i = 0; i < s.elements().size(); i++) {
                 int[] u = Arrays.copyOf(unpack, unpack.length + 1);
@@ -208,7 +209,8 @@ final class ModuleIndexer {
             exprs(a.receiver(), scope, path, contexts);
             FunctionInfo fn = scope.function();
             if (fn != null && fn.owner() != null && a.receiver() instanceof Expr.Name r && r.id().equals(fn.selfName())) {
-                fn.owner().addSelfAttr(a.name(), new ClassInfo.AttrDef(value, unpack, fn, site));
+                Site valueSite = new Site(value == null ? site.offset() : value.span().startOffset(), site.blocks());
+                fn.owner().addSelfAttr(a.name(), new ClassInfo.AttrDef(value, unpack, fn, valueSite));
             }
         } else if (target != null) {
             exprs(target, scope, path, contexts);
@@ -220,7 +222,7 @@ final class ModuleIndexer {
 
     private void bindUnknown(Expr target, Scope scope, Site site) {
         if (target instanceof Expr.Name n) {
-            scope.add(new Def(n.id(), Def.Type.UNKNOWN, null, null, null, null, null, scope, site));
+            scope.add(new Def(n.id(), Def.Type.UNKNOWN, null, null, null, null, null, scope, site, site));
         } else if (target instanceof Expr.Sequence s) {
             for (Expr e : s.elements()) {
                 bindUnknown(e, scope, site);

@@ -38,7 +38,12 @@ public final class PythonFrontend {
         try {
             Lowering lowering = new Lowering(file.text());
             List<Stmt> body = lowering.block(tree.getRootNode());
-            return new ModuleModel(file, body, lowering.comments, lowering.problems);
+            // Report the earliest problem in the file (the walk can meet nested errors out of order).
+            List<ParseProblem> problems = lowering.problems.stream()
+                    .min(java.util.Comparator.comparingInt(p -> p.span().startOffset()))
+                    .map(List::of).orElse(List.of());
+            lowering.comments.sort(java.util.Comparator.comparingInt(c -> c.span().startOffset()));
+            return new ModuleModel(file, body, lowering.comments, problems);
         } finally {
             tree.close();
         }
@@ -53,6 +58,7 @@ public final class PythonFrontend {
         private final List<Comment> comments = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int[] byteToChar; // built lazily for non-ASCII text
+        private int firstProblemByte = Integer.MAX_VALUE;
 
         Lowering(String text) {
             this.text = text;
@@ -167,7 +173,9 @@ public final class PythonFrontend {
         }
 
         private void problem(String what, TSNode n) {
-            if (problems.isEmpty()) {
+            if (problems.isEmpty() || n.getStartByte() < firstProblemByte) {
+                firstProblemByte = n.getStartByte();
+                problems.clear();
                 Span s = span(n);
                 String near = text(n).strip();
                 if (near.length() > 30) {
