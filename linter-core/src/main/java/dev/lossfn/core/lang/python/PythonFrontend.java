@@ -10,7 +10,7 @@ import dev.lossfn.core.model.Stmt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
+import java.util.Map;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
@@ -25,27 +25,30 @@ import org.treesitter.TreeSitterPython;
  */
 public final class PythonFrontend {
 
+    private static final TreeSitterPython LANGUAGE = new TreeSitterPython();
+    private static final FlatTree.Grammar GRAMMAR = new FlatTree.Grammar(LANGUAGE);
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
         TSParser parser = new TSParser();
-        parser.setLanguage(new TreeSitterPython());
+        parser.setLanguage(LANGUAGE);
         return parser;
     });
 
     private PythonFrontend() {}
 
     public static ModuleModel parse(SourceFile file) {
-        TSTree tree = PARSER.get().parseString(null, file.text());
-        try {
-            Lowering lowering = new Lowering(file.text());
-            List<Stmt> body = lowering.block(tree.getRootNode());
+        FlatTree flat;
+        try (TSTree tree = PARSER.get().parseString(null, file.text())) {
+            flat = FlatTree.of(tree, GRAMMAR, file.text().length() / 3);
+        }
+        {
+            Lowering lowering = new Lowering(file.text(), flat);
+            List<Stmt> body = lowering.block(0);
             // Report the earliest problem in the file (the walk can meet nested errors out of order).
             List<ParseProblem> problems = lowering.problems.stream()
                     .min(java.util.Comparator.comparingInt(p -> p.span().startOffset()))
                     .map(List::of).orElse(List.of());
             lowering.comments.sort(java.util.Comparator.comparingInt(c -> c.span().startOffset()));
             return new ModuleModel(file, body, lowering.comments, problems);
-        } finally {
-            tree.close();
         }
     }
 
@@ -60,8 +63,11 @@ public final class PythonFrontend {
         private int[] byteToChar; // built lazily for non-ASCII text
         private int firstProblemByte = Integer.MAX_VALUE;
 
-        Lowering(String text) {
+        private final FlatTree t;
+
+        Lowering(String text, FlatTree t) {
             this.text = text;
+            this.t = t;
             this.utf8 = text.getBytes(StandardCharsets.UTF_8);
             this.ascii = utf8.length == text.length();
             List<Integer> starts = new ArrayList<>();
@@ -119,37 +125,35 @@ public final class PythonFrontend {
             return (ascii ? charOffset - start : text.codePointCount(start, charOffset)) + 1;
         }
 
-        Span span(TSNode n) {
-            int s = charOffset(n.getStartByte());
-            int e = charOffset(n.getEndByte());
+        Span span(int n) {
+            int s = charOffset(t.start[n]);
+            int e = charOffset(t.end[n]);
             int sl = lineIndex(s);
             int el = lineIndex(e);
             return new Span(sl + 1, column(sl, s), el + 1, column(el, e), s, e);
         }
 
-        String text(TSNode n) {
+        String text(int n) {
             if (ascii) {
-                return text.substring(Math.min(n.getStartByte(), text.length()), Math.min(n.getEndByte(), text.length()));
+                return text.substring(Math.min(t.start[n], text.length()), Math.min(t.end[n], text.length()));
             }
-            int s = n.getStartByte();
-            int e = n.getEndByte();
+            int s = t.start[n];
+            int e = t.end[n];
             return new String(utf8, s, Math.max(0, e - s), StandardCharsets.UTF_8);
         }
 
         // ---- children --------------------------------------------------------------------
 
         /** All children except comments (which are recorded); problems are noted on the way. */
-        private List<TSNode> kids(TSNode n) {
-            int count = n.getChildCount();
-            List<TSNode> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                TSNode c = n.getChild(i);
-                String type = c.getType();
+        private List<Integer> kids(int n) {
+            List<Integer> out = new ArrayList<>();
+            for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
+                String type = t.type(c);
                 if ("comment".equals(type)) {
                     comments.add(new Comment(text(c), span(c)));
                     continue;
                 }
-                if (c.isMissing()) {
+                if (t.missing[c]) {
                     problem("expected '" + type + "'", c);
                 } else if ("ERROR".equals(type)) {
                     problem("syntax error", c);
@@ -159,12 +163,22 @@ public final class PythonFrontend {
             return out;
         }
 
-        private List<TSNode> named(TSNode n) {
-            List<TSNode> out = new ArrayList<>();
-            for (TSNode c : kids(n)) {
-                if (c.isNamed() && !"ERROR".equals(c.getType())) {
+        /** The children with their field names ("" for none), in order. */
+        private List<Map.Entry<String, Integer>> fields(int n) {
+            List<Map.Entry<String, Integer>> out = new ArrayList<>();
+            for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
+                String f = t.fieldName(c);
+                out.add(Map.entry(f == null ? "" : f, c));
+            }
+            return out;
+        }
+
+        private List<Integer> named(int n) {
+            List<Integer> out = new ArrayList<>();
+            for (int c : kids(n)) {
+                if (t.named(c) && !"ERROR".equals(t.type(c))) {
                     out.add(c);
-                } else if ("ERROR".equals(c.getType())) {
+                } else if ("ERROR".equals(t.type(c))) {
                     // keep what can be read inside an error node
                     out.add(c);
                 }
@@ -172,9 +186,9 @@ public final class PythonFrontend {
             return out;
         }
 
-        private void problem(String what, TSNode n) {
-            if (problems.isEmpty() || n.getStartByte() < firstProblemByte) {
-                firstProblemByte = n.getStartByte();
+        private void problem(String what, int n) {
+            if (problems.isEmpty() || t.start[n] < firstProblemByte) {
+                firstProblemByte = t.start[n];
                 problems.clear();
                 Span s = span(n);
                 String near = text(n).strip();
@@ -186,34 +200,39 @@ public final class PythonFrontend {
             }
         }
 
-        private static TSNode field(TSNode n, String name) {
-            TSNode c = n.getChildByFieldName(name);
-            return c == null || c.isNull() ? null : c;
+        /** The first child in field {@code name}, or -1. */
+        private int field(int n, String name) {
+            for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
+                if (name.equals(t.fieldName(c))) {
+                    return c;
+                }
+            }
+            return -1;
         }
 
         // ---- statements ------------------------------------------------------------------
 
-        List<Stmt> block(TSNode n) {
+        List<Stmt> block(int n) {
             List<Stmt> out = new ArrayList<>();
-            if (n == null) {
+            if (n < 0) {
                 return out;
             }
-            for (TSNode c : kids(n)) {
+            for (int c : kids(n)) {
                 statement(c, out);
             }
             return out;
         }
 
-        private void statement(TSNode n, List<Stmt> out) {
-            String type = n.getType();
+        private void statement(int n, List<Stmt> out) {
+            String type = t.type(n);
             switch (type) {
                 case "expression_statement" -> {
-                    for (TSNode c : named(n)) {
+                    for (int c : named(n)) {
                         out.add(expressionStatement(c, span(n)));
                     }
                 }
                 case "return_statement" -> {
-                    List<TSNode> xs = named(n);
+                    List<Integer> xs = named(n);
                     out.add(new Stmt.Return(xs.isEmpty() ? null : expr(xs.get(0)), span(n)));
                 }
                 case "if_statement" -> out.add(ifStatement(n));
@@ -227,21 +246,21 @@ public final class PythonFrontend {
                 case "class_definition" -> out.add(classDef(n, List.of()));
                 case "decorated_definition" -> {
                     List<Expr> decorators = new ArrayList<>();
-                    TSNode def = null;
-                    for (TSNode c : kids(n)) {
-                        if ("decorator".equals(c.getType())) {
-                            for (TSNode d : named(c)) {
+                    int def = -1;
+                    for (int c : kids(n)) {
+                        if ("decorator".equals(t.type(c))) {
+                            for (int d : named(c)) {
                                 decorators.add(expr(d));
                             }
-                        } else if (c.isNamed()) {
+                        } else if (t.named(c)) {
                             def = c;
                         }
                     }
-                    if (def != null && "function_definition".equals(def.getType())) {
+                    if (def >= 0 && "function_definition".equals(t.type(def))) {
                         out.add(function(def, decorators));
-                    } else if (def != null && "class_definition".equals(def.getType())) {
+                    } else if (def >= 0 && "class_definition".equals(t.type(def))) {
                         out.add(classDef(def, decorators));
-                    } else if (def != null) {
+                    } else if (def >= 0) {
                         statement(def, out);
                     }
                 }
@@ -250,9 +269,9 @@ public final class PythonFrontend {
                 case "block", "module" -> out.addAll(block(n));
                 case "ERROR" -> {
                     // Keep the statements tree-sitter could still recognise inside the error.
-                    for (TSNode c : kids(n)) {
-                        if (c.isNamed()) {
-                            if (isStatement(c.getType())) {
+                    for (int c : kids(n)) {
+                        if (t.named(c)) {
+                            if (isStatement(t.type(c))) {
                                 statement(c, out);
                             } else {
                                 Expr e = expr(c);
@@ -262,22 +281,22 @@ public final class PythonFrontend {
                     }
                 }
                 default -> {
-                    if (!n.isNamed()) {
+                    if (!t.named(n)) {
                         return;
                     }
                     List<Expr> exprs = new ArrayList<>();
                     List<Stmt> body = new ArrayList<>();
-                    for (TSNode c : kids(n)) {
-                        if (!c.isNamed()) {
+                    for (int c : kids(n)) {
+                        if (!t.named(c)) {
                             continue;
                         }
-                        String ct = c.getType();
+                        String ct = t.type(c);
                         if ("block".equals(ct) || isStatement(ct) || ct.endsWith("_clause") || "case_clause".equals(ct)) {
                             if (ct.endsWith("_clause") || "block".equals(ct)) {
-                                for (TSNode cc : kids(c)) {
-                                    if ("block".equals(cc.getType())) {
+                                for (int cc : kids(c)) {
+                                    if ("block".equals(t.type(cc))) {
                                         body.addAll(block(cc));
-                                    } else if (cc.isNamed() && isStatement(cc.getType())) {
+                                    } else if (t.named(cc) && isStatement(t.type(cc))) {
                                         statement(cc, body);
                                     }
                                 }
@@ -298,58 +317,58 @@ public final class PythonFrontend {
                     || type.equals("class_definition") || type.equals("decorated_definition");
         }
 
-        private Stmt expressionStatement(TSNode n, Span stmtSpan) {
-            String type = n.getType();
+        private Stmt expressionStatement(int n, Span stmtSpan) {
+            String type = t.type(n);
             if ("assignment".equals(type)) {
                 List<Expr> targets = new ArrayList<>();
-                TSNode cur = n;
+                int cur = n;
                 Expr value = null;
                 // a = b = c is nested: assignment(left=a, right=assignment(left=b, right=c))
-                while (cur != null && "assignment".equals(cur.getType())) {
+                while (cur >= 0 && "assignment".equals(t.type(cur))) {
                     kids(cur); // record comments
-                    TSNode left = field(cur, "left");
-                    if (left != null) {
+                    int left = field(cur, "left");
+                    if (left >= 0) {
                         targets.add(expr(left));
                     }
-                    TSNode right = field(cur, "right");
-                    if (right != null && "assignment".equals(right.getType())) {
+                    int right = field(cur, "right");
+                    if (right >= 0 && "assignment".equals(t.type(right))) {
                         cur = right;
                     } else {
-                        value = right == null ? null : expr(right);
-                        cur = null;
+                        value = right < 0 ? null : expr(right);
+                        cur = -1;
                     }
                 }
                 return new Stmt.Assign(targets, value, null, span(n));
             }
             if ("augmented_assignment".equals(type)) {
                 kids(n);
-                TSNode op = field(n, "operator");
+                int op = field(n, "operator");
                 return new Stmt.Assign(List.of(optExpr(field(n, "left"))), optExpr(field(n, "right")),
-                        op == null ? "?=" : text(op), span(n));
+                        op < 0 ? "?=" : text(op), span(n));
             }
             Expr e = expr(n);
             return new Stmt.ExprStmt(e, span(n));
         }
 
-        private Stmt ifStatement(TSNode n) {
+        private Stmt ifStatement(int n) {
             kids(n);
             Expr test = optExpr(field(n, "condition"));
             List<Stmt> body = block(field(n, "consequence"));
-            List<TSNode> alternatives = new ArrayList<>();
-            for (int i = 0; i < n.getChildCount(); i++) {
-                if ("alternative".equals(n.getFieldNameForChild(i))) {
-                    alternatives.add(n.getChild(i));
+            List<Integer> alternatives = new ArrayList<>();
+            for (Map.Entry<String, Integer> f : fields(n)) {
+                if ("alternative".equals(f.getKey())) {
+                    alternatives.add(f.getValue());
                 }
             }
             return new Stmt.If(test, body, alternatives(alternatives, 0), span(n));
         }
 
-        private List<Stmt> alternatives(List<TSNode> alts, int i) {
+        private List<Stmt> alternatives(List<Integer> alts, int i) {
             if (i >= alts.size()) {
                 return List.of();
             }
-            TSNode alt = alts.get(i);
-            if ("elif_clause".equals(alt.getType())) {
+            int alt = alts.get(i);
+            if ("elif_clause".equals(t.type(alt))) {
                 kids(alt);
                 Stmt nested = new Stmt.If(optExpr(field(alt, "condition")), block(field(alt, "consequence")),
                         alternatives(alts, i + 1), span(alt));
@@ -358,15 +377,15 @@ public final class PythonFrontend {
             return elseBody(alt);
         }
 
-        private List<Stmt> elseBody(TSNode elseClause) {
-            if (elseClause == null) {
+        private List<Stmt> elseBody(int elseClause) {
+            if (elseClause < 0) {
                 return List.of();
             }
             kids(elseClause);
-            TSNode body = field(elseClause, "body");
-            if (body == null) {
-                for (TSNode c : kids(elseClause)) {
-                    if ("block".equals(c.getType())) {
+            int body = field(elseClause, "body");
+            if (body < 0) {
+                for (int c : kids(elseClause)) {
+                    if ("block".equals(t.type(c))) {
                         body = c;
                     }
                 }
@@ -374,40 +393,40 @@ public final class PythonFrontend {
             return block(body);
         }
 
-        private Stmt withStatement(TSNode n) {
+        private Stmt withStatement(int n) {
             List<Stmt.WithItem> items = new ArrayList<>();
-            TSNode body = null;
-            for (TSNode c : kids(n)) {
-                if ("with_clause".equals(c.getType())) {
-                    for (TSNode item : named(c)) {
+            int body = -1;
+            for (int c : kids(n)) {
+                if ("with_clause".equals(t.type(c))) {
+                    for (int item : named(c)) {
                         withItem(item, items);
                     }
-                } else if ("block".equals(c.getType())) {
+                } else if ("block".equals(t.type(c))) {
                     body = c;
                 }
             }
             return new Stmt.With(items, block(body), span(n));
         }
 
-        private void withItem(TSNode item, List<Stmt.WithItem> items) {
-            if (!"with_item".equals(item.getType())) {
+        private void withItem(int item, List<Stmt.WithItem> items) {
+            if (!"with_item".equals(t.type(item))) {
                 // parenthesised with items
-                for (TSNode c : named(item)) {
+                for (int c : named(item)) {
                     withItem(c, items);
                 }
                 return;
             }
             kids(item);
-            TSNode value = field(item, "value");
-            if (value == null) {
+            int value = field(item, "value");
+            if (value < 0) {
                 return;
             }
-            if ("as_pattern".equals(value.getType())) {
-                List<TSNode> parts = named(value);
-                TSNode alias = field(value, "alias");
+            if ("as_pattern".equals(t.type(value))) {
+                List<Integer> parts = named(value);
+                int alias = field(value, "alias");
                 Expr target = null;
-                if (alias != null) {
-                    List<TSNode> aliasKids = named(alias);
+                if (alias >= 0) {
+                    List<Integer> aliasKids = named(alias);
                     target = aliasKids.isEmpty() ? expr(alias) : expr(aliasKids.get(0));
                 }
                 items.add(new Stmt.WithItem(parts.isEmpty() ? other(value) : expr(parts.get(0)), target));
@@ -416,18 +435,18 @@ public final class PythonFrontend {
             }
         }
 
-        private Stmt tryStatement(TSNode n) {
+        private Stmt tryStatement(int n) {
             List<Stmt> body = List.of();
             List<List<Stmt>> handlers = new ArrayList<>();
             List<Stmt> orElse = List.of();
             List<Stmt> finalBody = List.of();
-            for (TSNode c : kids(n)) {
-                switch (c.getType()) {
+            for (int c : kids(n)) {
+                switch (t.type(c)) {
                     case "block" -> body = block(c);
                     case "except_clause", "except_group_clause" -> {
                         List<Stmt> h = new ArrayList<>();
-                        for (TSNode cc : kids(c)) {
-                            if ("block".equals(cc.getType())) {
+                        for (int cc : kids(c)) {
+                            if ("block".equals(t.type(cc))) {
                                 h.addAll(block(cc));
                             }
                         }
@@ -435,8 +454,8 @@ public final class PythonFrontend {
                     }
                     case "else_clause" -> orElse = elseBody(c);
                     case "finally_clause" -> {
-                        for (TSNode cc : kids(c)) {
-                            if ("block".equals(cc.getType())) {
+                        for (int cc : kids(c)) {
+                            if ("block".equals(t.type(cc))) {
                                 finalBody = block(cc);
                             }
                         }
@@ -447,123 +466,123 @@ public final class PythonFrontend {
             return new Stmt.Try(body, handlers, orElse, finalBody, span(n));
         }
 
-        private Stmt.FunctionDef function(TSNode n, List<Expr> decorators) {
+        private Stmt.FunctionDef function(int n, List<Expr> decorators) {
             kids(n);
-            TSNode name = field(n, "name");
+            int name = field(n, "name");
             List<Stmt.Param> params = new ArrayList<>();
-            TSNode ps = field(n, "parameters");
+            int ps = field(n, "parameters");
             boolean keywordOnly = false;
-            if (ps != null) {
-                for (TSNode p : kids(ps)) {
-                    if (!p.isNamed()) {
+            if (ps >= 0) {
+                for (int p : kids(ps)) {
+                    if (!t.named(p)) {
                         continue;
                     }
-                    switch (p.getType()) {
+                    switch (t.type(p)) {
                         case "identifier" -> params.add(new Stmt.Param(text(p), null,
                                 keywordOnly ? Stmt.ParamKind.KEYWORD_ONLY : Stmt.ParamKind.POSITIONAL, span(p)));
                         case "default_parameter", "typed_default_parameter" -> {
-                            TSNode pn = field(p, "name");
-                            params.add(new Stmt.Param(pn == null ? "?" : text(pn), optExpr(field(p, "value")),
+                            int pn = field(p, "name");
+                            params.add(new Stmt.Param(pn < 0 ? "?" : text(pn), optExpr(field(p, "value")),
                                     keywordOnly ? Stmt.ParamKind.KEYWORD_ONLY : Stmt.ParamKind.POSITIONAL, span(p)));
                         }
                         case "typed_parameter" -> {
-                            List<TSNode> inner = named(p);
-                            TSNode first = inner.isEmpty() ? null : inner.get(0);
-                            if (first != null && "identifier".equals(first.getType())) {
+                            List<Integer> inner = named(p);
+                            int first = inner.isEmpty() ? null : inner.get(0);
+                            if (first >= 0 && "identifier".equals(t.type(first))) {
                                 params.add(new Stmt.Param(text(first), null,
                                         keywordOnly ? Stmt.ParamKind.KEYWORD_ONLY : Stmt.ParamKind.POSITIONAL, span(p)));
-                            } else if (first != null) {
+                            } else if (first >= 0) {
                                 addSplat(first, params);
-                                keywordOnly |= "list_splat_pattern".equals(first.getType());
+                                keywordOnly |= "list_splat_pattern".equals(t.type(first));
                             }
                         }
                         case "list_splat_pattern", "dictionary_splat_pattern" -> {
                             addSplat(p, params);
-                            keywordOnly |= "list_splat_pattern".equals(p.getType());
+                            keywordOnly |= "list_splat_pattern".equals(t.type(p));
                         }
                         case "keyword_separator" -> keywordOnly = true;
                         default -> { }
                     }
                 }
             }
-            return new Stmt.FunctionDef(name == null ? "?" : text(name), params, decorators,
-                    block(field(n, "body")), span(n), name == null ? span(n) : span(name));
+            return new Stmt.FunctionDef(name < 0 ? "?" : text(name), params, decorators,
+                    block(field(n, "body")), span(n), name < 0 ? span(n) : span(name));
         }
 
-        private void addSplat(TSNode p, List<Stmt.Param> params) {
-            List<TSNode> inner = named(p);
+        private void addSplat(int p, List<Stmt.Param> params) {
+            List<Integer> inner = named(p);
             String pname = inner.isEmpty() ? "?" : text(inner.get(0));
-            params.add(new Stmt.Param(pname, null, "list_splat_pattern".equals(p.getType())
+            params.add(new Stmt.Param(pname, null, "list_splat_pattern".equals(t.type(p))
                     ? Stmt.ParamKind.VAR_POSITIONAL : Stmt.ParamKind.VAR_KEYWORD, span(p)));
         }
 
-        private Stmt.ClassDef classDef(TSNode n, List<Expr> decorators) {
+        private Stmt.ClassDef classDef(int n, List<Expr> decorators) {
             kids(n);
-            TSNode name = field(n, "name");
-            TSNode sup = field(n, "superclasses");
-            List<Expr.Arg> bases = sup == null ? List.of() : arguments(sup);
-            return new Stmt.ClassDef(name == null ? "?" : text(name), bases, decorators,
-                    block(field(n, "body")), span(n), name == null ? span(n) : span(name));
+            int name = field(n, "name");
+            int sup = field(n, "superclasses");
+            List<Expr.Arg> bases = sup < 0 ? List.of() : arguments(sup);
+            return new Stmt.ClassDef(name < 0 ? "?" : text(name), bases, decorators,
+                    block(field(n, "body")), span(n), name < 0 ? span(n) : span(name));
         }
 
-        private Stmt importStatement(TSNode n) {
+        private Stmt importStatement(int n) {
             List<Stmt.ImportedName> names = new ArrayList<>();
-            for (TSNode c : kids(n)) {
-                if ("dotted_name".equals(c.getType())) {
+            for (int c : kids(n)) {
+                if ("dotted_name".equals(t.type(c))) {
                     names.add(new Stmt.ImportedName(text(c), null));
-                } else if ("aliased_import".equals(c.getType())) {
+                } else if ("aliased_import".equals(t.type(c))) {
                     kids(c);
-                    TSNode nm = field(c, "name");
-                    TSNode alias = field(c, "alias");
-                    if (nm != null) {
-                        names.add(new Stmt.ImportedName(text(nm), alias == null ? null : text(alias)));
+                    int nm = field(c, "name");
+                    int alias = field(c, "alias");
+                    if (nm >= 0) {
+                        names.add(new Stmt.ImportedName(text(nm), alias < 0 ? null : text(alias)));
                     }
                 }
             }
             return new Stmt.Import(names, span(n));
         }
 
-        private Stmt importFrom(TSNode n) {
+        private Stmt importFrom(int n) {
             String module = "";
             int level = 0;
             boolean star = false;
             List<Stmt.ImportedName> names = new ArrayList<>();
-            for (int i = 0; i < n.getChildCount(); i++) {
-                TSNode c = n.getChild(i);
-                String f = n.getFieldNameForChild(i);
-                String t = c.getType();
-                if ("comment".equals(t)) {
+            for (Map.Entry<String, Integer> entry : fields(n)) {
+                int c = entry.getValue();
+                String f = entry.getKey();
+                String ct = t.type(c);
+                if ("comment".equals(ct)) {
                     comments.add(new Comment(text(c), span(c)));
                 } else if ("module_name".equals(f)) {
-                    if ("relative_import".equals(t)) {
-                        for (TSNode rc : kids(c)) {
-                            if ("import_prefix".equals(rc.getType())) {
+                    if ("relative_import".equals(ct)) {
+                        for (int rc : kids(c)) {
+                            if ("import_prefix".equals(t.type(rc))) {
                                 level = text(rc).length();
-                            } else if ("dotted_name".equals(rc.getType())) {
+                            } else if ("dotted_name".equals(t.type(rc))) {
                                 module = text(rc);
                             }
                         }
                     } else {
                         module = text(c);
                     }
-                } else if ("wildcard_import".equals(t)) {
+                } else if ("wildcard_import".equals(ct)) {
                     star = true;
                 } else if ("name".equals(f)) {
-                    if ("aliased_import".equals(t)) {
+                    if ("aliased_import".equals(ct)) {
                         kids(c);
-                        TSNode nm = field(c, "name");
-                        TSNode alias = field(c, "alias");
-                        if (nm != null) {
-                            names.add(new Stmt.ImportedName(text(nm), alias == null ? null : text(alias)));
+                        int nm = field(c, "name");
+                        int alias = field(c, "alias");
+                        if (nm >= 0) {
+                            names.add(new Stmt.ImportedName(text(nm), alias < 0 ? null : text(alias)));
                         }
                     } else {
                         names.add(new Stmt.ImportedName(text(c), null));
                     }
-                } else if ("ERROR".equals(t)) {
+                } else if ("ERROR".equals(ct)) {
                     problem("syntax error", c);
                 }
             }
-            if ("future_import_statement".equals(n.getType())) {
+            if ("future_import_statement".equals(t.type(n))) {
                 module = "__future__";
             }
             return new Stmt.ImportFrom(module, level, names, star, span(n));
@@ -571,33 +590,33 @@ public final class PythonFrontend {
 
         // ---- expressions -----------------------------------------------------------------
 
-        private Expr optExpr(TSNode n) {
-            return n == null ? null : expr(n);
+        private Expr optExpr(int n) {
+            return n < 0 ? null : expr(n);
         }
 
-        Expr expr(TSNode n) {
-            String type = n.getType();
+        Expr expr(int n) {
+            String type = t.type(n);
             switch (type) {
                 case "identifier":
                     return new Expr.Name(text(n), span(n));
                 case "attribute": {
                     kids(n);
-                    TSNode obj = field(n, "object");
-                    TSNode attr = field(n, "attribute");
-                    if (obj == null || attr == null) {
+                    int obj = field(n, "object");
+                    int attr = field(n, "attribute");
+                    if (obj < 0 || attr < 0) {
                         return other(n);
                     }
                     return new Expr.Attribute(expr(obj), text(attr), span(n), span(attr));
                 }
                 case "call": {
                     kids(n);
-                    TSNode fn = field(n, "function");
-                    TSNode args = field(n, "arguments");
-                    if (fn == null) {
+                    int fn = field(n, "function");
+                    int args = field(n, "arguments");
+                    if (fn < 0) {
                         return other(n);
                     }
-                    List<Expr.Arg> as = args == null ? List.of()
-                            : "argument_list".equals(args.getType()) ? arguments(args)
+                    List<Expr.Arg> as = args < 0 ? List.of()
+                            : "argument_list".equals(t.type(args)) ? arguments(args)
                             : List.of(new Expr.Arg(null, expr(args), false));
                     return new Expr.Call(expr(fn), as, span(n));
                 }
@@ -610,41 +629,45 @@ public final class PythonFrontend {
                 case "none":
                     return new Expr.Literal(Expr.LiteralKind.NONE, text(n), span(n));
                 case "parenthesized_expression": {
-                    List<TSNode> inner = named(n);
+                    List<Integer> inner = named(n);
                     return inner.size() == 1 ? expr(inner.get(0)) : other(n);
                 }
                 case "binary_operator", "boolean_operator": {
                     kids(n);
-                    TSNode l = field(n, "left");
-                    TSNode r = field(n, "right");
-                    TSNode op = field(n, "operator");
-                    if (l == null || r == null) {
+                    int l = field(n, "left");
+                    int r = field(n, "right");
+                    int op = field(n, "operator");
+                    if (l < 0 || r < 0) {
                         return other(n);
                     }
-                    return new Expr.BinOp(op == null ? "?" : text(op), expr(l), expr(r), span(n));
+                    return new Expr.BinOp(op < 0 ? "?" : text(op), expr(l), expr(r), span(n));
                 }
                 case "unary_operator": {
                     kids(n);
-                    TSNode op = field(n, "operator");
-                    TSNode a = field(n, "argument");
-                    return a == null ? other(n) : new Expr.UnaryOp(op == null ? "?" : text(op), expr(a), span(n));
+                    int op = field(n, "operator");
+                    int a = field(n, "argument");
+                    return a < 0 ? other(n) : new Expr.UnaryOp(op < 0 ? "?" : text(op), expr(a), span(n));
                 }
                 case "not_operator": {
                     kids(n);
-                    TSNode a = field(n, "argument");
-                    return a == null ? other(n) : new Expr.UnaryOp("not", expr(a), span(n));
+                    int a = field(n, "argument");
+                    return a < 0 ? other(n) : new Expr.UnaryOp("not", expr(a), span(n));
                 }
                 case "subscript": {
                     kids(n);
-                    TSNode value = field(n, "value");
-                    if (value == null) {
+                    int value = field(n, "value");
+                    if (value < 0) {
                         return other(n);
                     }
-                    List<Expr> index = new ArrayList<>();
-                    for (int i = 0; i < n.getChildCount(); i++) {
-                        if ("subscript".equals(n.getFieldNameForChild(i))) {
-                            index.add(expr(n.getChild(i)));
+                    List<Integer> indexNodes = new ArrayList<>();
+                    for (Map.Entry<String, Integer> f : fields(n)) {
+                        if ("subscript".equals(f.getKey())) {
+                            indexNodes.add(f.getValue());
                         }
+                    }
+                    List<Expr> index = new ArrayList<>();
+                    for (int i : indexNodes) {
+                        index.add(expr(i));
                     }
                     return new Expr.Subscript(expr(value), index, span(n));
                 }
@@ -655,7 +678,7 @@ public final class PythonFrontend {
                 case "set":
                     return new Expr.Sequence(Expr.SequenceKind.SET, exprs(n), span(n));
                 case "conditional_expression": {
-                    List<TSNode> parts = named(n);
+                    List<Integer> parts = named(n);
                     if (parts.size() == 3) {
                         return new Expr.Conditional(expr(parts.get(0)), expr(parts.get(1)), expr(parts.get(2)), span(n));
                     }
@@ -666,32 +689,32 @@ public final class PythonFrontend {
             }
         }
 
-        private List<Expr> exprs(TSNode n) {
+        private List<Expr> exprs(int n) {
             List<Expr> out = new ArrayList<>();
-            for (TSNode c : named(n)) {
+            for (int c : named(n)) {
                 out.add(expr(c));
             }
             return out;
         }
 
-        private Expr other(TSNode n) {
-            return new Expr.Other(n.getType(), exprs(n), span(n));
+        private Expr other(int n) {
+            return new Expr.Other(t.type(n), exprs(n), span(n));
         }
 
-        private List<Expr.Arg> arguments(TSNode argList) {
+        private List<Expr.Arg> arguments(int argList) {
             List<Expr.Arg> out = new ArrayList<>();
-            for (TSNode a : named(argList)) {
-                switch (a.getType()) {
+            for (int a : named(argList)) {
+                switch (t.type(a)) {
                     case "keyword_argument" -> {
                         kids(a);
-                        TSNode name = field(a, "name");
-                        TSNode value = field(a, "value");
-                        if (value != null) {
-                            out.add(new Expr.Arg(name == null ? "?" : text(name), expr(value), false));
+                        int name = field(a, "name");
+                        int value = field(a, "value");
+                        if (value >= 0) {
+                            out.add(new Expr.Arg(name < 0 ? "?" : text(name), expr(value), false));
                         }
                     }
                     case "list_splat", "dictionary_splat" -> {
-                        List<TSNode> inner = named(a);
+                        List<Integer> inner = named(a);
                         out.add(new Expr.Arg(null, inner.isEmpty() ? other(a) : expr(inner.get(0)), true));
                     }
                     default -> out.add(new Expr.Arg(null, expr(a), false));

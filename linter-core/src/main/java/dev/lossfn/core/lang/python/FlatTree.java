@@ -1,0 +1,174 @@
+package dev.lossfn.core.lang.python;
+
+import java.util.Arrays;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+
+/**
+ * A tree-sitter tree copied into flat Java arrays in one cursor walk, so that lowering makes no
+ * native call per question it asks. Every node is an int: its symbol, byte range, field, parent,
+ * first child and next sibling. Symbol and field names come from per-language tables.
+ */
+final class FlatTree {
+    int size;
+    int[] symbol;
+    int[] start;
+    int[] end;
+    int[] field;
+    int[] firstChild;
+    int[] nextSibling;
+    boolean[] missing;
+    final Grammar grammar;
+
+    /** Symbol and field names of one language, read once. */
+    static final class Grammar {
+        final String[] symbolNames;
+        final boolean[] symbolNamed;
+        final String[] fieldNames;
+        final int errorSymbol = 65535;
+
+        Grammar(TSLanguage language) {
+            int symbols = language.symbolCount();
+            symbolNames = new String[symbols];
+            symbolNamed = new boolean[symbols];
+            for (int i = 0; i < symbols; i++) {
+                symbolNames[i] = language.symbolName(i);
+                symbolNamed[i] = language.symbolType(i) == org.treesitter.TSSymbolType.TSSymbolTypeRegular;
+            }
+            int fields = language.fieldCount();
+            fieldNames = new String[fields + 1];
+            for (int i = 1; i <= fields; i++) {
+                fieldNames[i] = language.fieldNameForId(i);
+            }
+        }
+
+        int fieldId(String name) {
+            for (int i = 1; i < fieldNames.length; i++) {
+                if (name.equals(fieldNames[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Direct access to the binding's node functions (the public wrappers make an extra native call each). */
+    private static final class Native extends TSParser {
+        private Native() {
+            super();
+        }
+
+        static int symbol(TSNode n) {
+            return ts_node_symbol(n);
+        }
+
+        static int startByte(TSNode n) {
+            return ts_node_start_byte(n);
+        }
+
+        static int endByte(TSNode n) {
+            return ts_node_end_byte(n);
+        }
+
+        static boolean isMissing(TSNode n) {
+            return ts_node_is_missing(n);
+        }
+    }
+
+    private FlatTree(Grammar grammar, int capacity) {
+        this.grammar = grammar;
+        symbol = new int[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+        field = new int[capacity];
+        firstChild = new int[capacity];
+        nextSibling = new int[capacity];
+        missing = new boolean[capacity];
+    }
+
+    static FlatTree of(TSTree tree, Grammar grammar, int sizeHint) {
+        FlatTree t = new FlatTree(grammar, Math.max(64, sizeHint));
+        TSNode root = tree.getRootNode();
+        boolean errors = root.hasError();
+        try (TSTreeCursor cursor = new TSTreeCursor(root)) {
+            int[] parents = new int[64];
+            int depth = 0;
+            int cur = t.add(cursor.currentNode(), 0, errors);
+            int[] lastChild = new int[64];
+            lastChild[0] = -1;
+            parents[0] = cur;
+            while (true) {
+                if (cursor.gotoFirstChild()) {
+                    int child = t.add(cursor.currentNode(), cursor.currentFieldId(), errors);
+                    t.firstChild[parents[depth]] = child;
+                    depth++;
+                    if (depth >= parents.length) {
+                        parents = Arrays.copyOf(parents, depth * 2);
+                        lastChild = Arrays.copyOf(lastChild, depth * 2);
+                    }
+                    parents[depth] = child;
+                    lastChild[depth] = child;
+                    continue;
+                }
+                // no children: move to the next sibling, climbing as needed
+                while (true) {
+                    if (depth == 0) {
+                        return t;
+                    }
+                    if (cursor.gotoNextSibling()) {
+                        int sib = t.add(cursor.currentNode(), cursor.currentFieldId(), errors);
+                        t.nextSibling[lastChild[depth]] = sib;
+                        lastChild[depth] = sib;
+                        parents[depth] = sib;
+                        break;
+                    }
+                    cursor.gotoParent();
+                    depth--;
+                }
+            }
+        }
+    }
+
+    private int add(TSNode n, int fieldId, boolean checkMissing) {
+        if (size == symbol.length) {
+            int cap = size * 2;
+            symbol = Arrays.copyOf(symbol, cap);
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            field = Arrays.copyOf(field, cap);
+            firstChild = Arrays.copyOf(firstChild, cap);
+            nextSibling = Arrays.copyOf(nextSibling, cap);
+            missing = Arrays.copyOf(missing, cap);
+        }
+        int i = size++;
+        symbol[i] = Native.symbol(n);
+        start[i] = Native.startByte(n);
+        end[i] = Native.endByte(n);
+        field[i] = fieldId;
+        firstChild[i] = -1;
+        nextSibling[i] = -1;
+        missing[i] = checkMissing && Native.isMissing(n);
+        return i;
+    }
+
+    String type(int n) {
+        int s = symbol[n];
+        if (s == grammar.errorSymbol) {
+            return "ERROR";
+        }
+        return s >= 0 && s < grammar.symbolNames.length ? grammar.symbolNames[s] : "?";
+    }
+
+    boolean named(int n) {
+        int s = symbol[n];
+        return s == grammar.errorSymbol || s >= 0 && s < grammar.symbolNamed.length && grammar.symbolNamed[s];
+    }
+
+    String fieldName(int n) {
+        int f = field[n];
+        return f > 0 && f < grammar.fieldNames.length ? grammar.fieldNames[f] : null;
+    }
+}
