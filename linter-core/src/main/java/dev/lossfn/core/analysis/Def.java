@@ -1,6 +1,7 @@
 package dev.lossfn.core.analysis;
 
 import dev.lossfn.core.model.Expr;
+import java.util.List;
 
 /**
  * One binding of a name in a scope: an assignment (with the position inside a destructuring
@@ -10,7 +11,13 @@ import dev.lossfn.core.model.Expr;
  * {@code x = x.squeeze()} reads the previous {@code x}.
  */
 public record Def(String name, Type type, Expr value, int[] unpack, String importedName, FunctionInfo function,
-                  ClassInfo cls, Scope scope, Site site, Site valueSite) {
+                  ClassInfo cls, Scope scope, Site site, Site valueSite, List<Def> branches) {
 
-    public enum Type { VALUE, IMPORT, FUNCTION, CLASS, UNKNOWN }
+    /** BRANCHES: an {@code if}/{@code else} whose every branch binds the name; its value joins theirs. */
+    public enum Type { VALUE, IMPORT, FUNCTION, CLASS, UNKNOWN, BRANCHES }
+
+    public Def(String name, Type type, Expr value, int[] unpack, String importedName, FunctionInfo function,
+               ClassInfo cls, Scope scope, Site site, Site valueSite) {
+        this(name, type, value, unpack, importedName, function, cls, scope, site, valueSite, List.of());
+    }
 }

@@ -233,6 +233,13 @@ public final class Evaluator {
                 return new Value.Function(d.function(), null);
             case CLASS:
                 return new Value.ProjectClass(d.cls());
+            case BRANCHES: {
+                List<Value> values = new ArrayList<>();
+                for (Def branch : d.branches()) {
+                    values.add(valueOf(branch, self));
+                }
+                return join(values);
+            }
             default:
                 return Value.UNKNOWN;
         }
@@ -313,7 +320,7 @@ public final class Evaluator {
         return memo(attrCache, new Key(cls, name), () -> {
             List<Value> values = new ArrayList<>();
             for (ClassInfo c = cls; c != null; c = projectBase(c)) {
-                for (ClassInfo.AttrDef d : c.selfAttrs.getOrDefault(name, List.of())) {
+                for (ClassInfo.AttrDef d : finalAssignments(c.selfAttrs.getOrDefault(name, List.of()))) {
                     if (d.value() == null) {
                         values.add(Value.UNKNOWN);
                     } else {
@@ -330,6 +337,29 @@ public final class Evaluator {
             }
             return values.isEmpty() ? Value.UNKNOWN : join(values);
         });
+    }
+
+    /**
+     * The assignments of an attribute that can be its value after each method: per method, the last
+     * one at the method's top level and the conditional ones after it.
+     */
+    private static List<ClassInfo.AttrDef> finalAssignments(List<ClassInfo.AttrDef> defs) {
+        List<ClassInfo.AttrDef> out = new ArrayList<>();
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            ClassInfo.AttrDef d = defs.get(i);
+            boolean shadowed = false;
+            for (int j = i + 1; j < defs.size(); j++) {
+                ClassInfo.AttrDef later = defs.get(j);
+                if (later.method() == d.method() && later.site().blocks().length == 0) {
+                    shadowed = true;
+                    break;
+                }
+            }
+            if (!shadowed) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The first project base class of a class (single inheritance is followed; library bases end the chain). */
@@ -382,7 +412,7 @@ public final class Evaluator {
                     return callValue(attr, c, env);
                 }
             } else if (method.equals("forward") || method.equals("__call__")) {
-                return callInstance(inst, c, env);
+                return callInstance(inst, c.argument(0, "input"), c, env);
             }
             return catalog.methodKeepsKind(method) ? receiver : Value.UNKNOWN;
         }
@@ -406,6 +436,11 @@ public final class Evaluator {
             if (catalog.functionKeepsKind(q)) {
                 return eval(c.argument(0, null), env);
             }
+            if (catalog.appliesModule(q)) {
+                Value module = eval(c.argument(0, "module"), env);
+                return module instanceof Value.Instance inst ? callInstance(inst, c.argument(1, "inputs"), c, env)
+                        : Value.UNKNOWN;
+            }
             if (catalog.isClass(q)) {
                 return new Value.Instance(q, null, c, env.scope());
             }
@@ -418,13 +453,13 @@ public final class Evaluator {
             return returnsOf(f.function(), f.self());
         }
         if (callee instanceof Value.Instance inst) {
-            return callInstance(inst, c, env);
+            return callInstance(inst, c.argument(0, "input"), c, env);
         }
         return Value.UNKNOWN;
     }
 
     /** Calling an object: a model's {@code forward}, a layer's effect, a sequence of layers. */
-    private Value callInstance(Value.Instance inst, Expr.Call c, Env env) {
+    private Value callInstance(Value.Instance inst, Expr input, Expr.Call c, Env env) {
         if (inst.projectClass() != null) {
             FunctionInfo m = findMethod(inst.projectClass(), "forward", 0);
             if (m == null) {
@@ -443,15 +478,15 @@ public final class Evaluator {
                 return new Value.Tensor(layer.get().produces(), origin, where);
             }
             case KEEPS:
-                return c == null ? Value.UNKNOWN : eval(c.argument(0, "input"), env);
+                return eval(input, env);
             case SEQUENCE:
-                return sequence(inst, c, env);
+                return sequence(inst, input, env);
             default:
                 return Value.UNKNOWN;
         }
     }
 
-    private Value sequence(Value.Instance seq, Expr.Call c, Env env) {
+    private Value sequence(Value.Instance seq, Expr input, Env env) {
         Expr.Call construction = seq.construction();
         if (construction == null || construction.hasUnpacking()) {
             return Value.UNKNOWN;
@@ -473,9 +508,9 @@ public final class Evaluator {
                     continue;
                 }
             }
-            return callInstance(inst, null, at);
+            return callInstance(inst, null, null, at);
         }
-        return c == null ? Value.UNKNOWN : eval(c.argument(0, "input"), env);
+        return eval(input, env);
     }
 
     /** What a function returns: all its {@code return} values must agree. */
@@ -509,13 +544,48 @@ public final class Evaluator {
         }
     }
 
-    private static Value join(List<Value> values) {
+    private Value join(List<Value> values) {
         Value first = values.get(0);
         for (int i = 1; i < values.size(); i++) {
-            if (!Value.same(first, values.get(i))) {
+            Value v = values.get(i);
+            if (Value.same(first, v)) {
+                continue;
+            }
+            Value merged = mergeInstances(first, v);
+            if (merged == null) {
                 return Value.UNKNOWN;
             }
+            first = merged;
         }
         return first;
+    }
+
+    /**
+     * Two constructions of the same class are the same kind of object (a loss built with or without
+     * {@code .cuda()}), except for containers whose contents differ ({@code nn.Sequential}).
+     */
+    private Value mergeInstances(Value a, Value b) {
+        if (!(a instanceof Value.Instance ia) || !(b instanceof Value.Instance ib)) {
+            return null;
+        }
+        boolean sameClass = ia.libraryClass() != null && ia.libraryClass().equals(ib.libraryClass())
+                || ia.projectClass() != null && ia.projectClass() == ib.projectClass();
+        if (!sameClass || ia.construction() == null || ib.construction() == null) {
+            return null;
+        }
+        if (ia.libraryClass() != null) {
+            Optional<FrameworkCatalog.Layer> layer = catalog.layer(ia.libraryClass());
+            if (layer.isPresent() && layer.get().effect() == FrameworkCatalog.LayerEffect.SEQUENCE) {
+                return null;
+            }
+        }
+        List<Expr.Call> alternatives = new ArrayList<>(ia.alternatives());
+        for (Expr.Call c : ib.constructions()) {
+            if (c != ia.construction() && !alternatives.contains(c)) {
+                alternatives.add(c);
+            }
+        }
+        return new Value.Instance(ia.libraryClass(), ia.projectClass(), ia.construction(), ia.constructionScope(),
+                List.copyOf(alternatives));
     }
 }

@@ -36,6 +36,12 @@ public interface FrameworkCatalog {
     /** True for library functions that return their first argument's kind ({@code torch.squeeze}, {@code nn.DataParallel}). */
     boolean functionKeepsKind(String qualifiedName);
 
+    /**
+     * True for functions that call their first argument (a module) on their second
+     * ({@code nn.parallel.data_parallel(module, inputs)}).
+     */
+    boolean appliesModule(String qualifiedName);
+
     /** What calling an instance of this library class does, if known. */
     Optional<Layer> layer(String qualifiedClassName);
 

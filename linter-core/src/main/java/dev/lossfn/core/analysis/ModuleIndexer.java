@@ -27,6 +27,67 @@ final class ModuleIndexer {
         return info;
     }
 
+    /** Every binding in the order it was added (to find what a branch bound). */
+    private final List<Def> added = new ArrayList<>();
+
+    private record Branch(List<Stmt> body, int[] path, List<Def> defs) {}
+
+    /**
+     * After an {@code if}/{@code else}: a name bound at the top level of every branch that falls
+     * through gets a binding at the end of the statement that joins the branches' last bindings, so
+     * the value before the {@code if} no longer reaches later uses.
+     */
+    private void joinBranches(Scope scope, Site end, List<Branch> branches) {
+        java.util.Map<String, List<Def>> last = null;
+        for (Branch b : branches) {
+            if (terminates(b.body())) {
+                continue;
+            }
+            java.util.Map<String, List<Def>> mine = new java.util.LinkedHashMap<>();
+            for (Def d : b.defs()) {
+                if (d.scope() == scope && Arrays.equals(d.site().blocks(), b.path())) {
+                    mine.put(d.name(), List.of(d));
+                }
+            }
+            if (last == null) {
+                last = mine;
+            } else {
+                java.util.Map<String, List<Def>> both = new java.util.LinkedHashMap<>();
+                for (var e : last.entrySet()) {
+                    List<Def> other = mine.get(e.getKey());
+                    if (other != null) {
+                        List<Def> joined = new ArrayList<>(e.getValue());
+                        joined.addAll(other);
+                        both.put(e.getKey(), joined);
+                    }
+                }
+                last = both;
+            }
+        }
+        if (last == null) {
+            return;
+        }
+        for (var e : last.entrySet()) {
+            scope.add(track(new Def(e.getKey(), Def.Type.BRANCHES, null, null, null, null, null, scope, end, end,
+                    List.copyOf(e.getValue()))));
+        }
+    }
+
+    private static boolean terminates(List<Stmt> body) {
+        if (body.isEmpty()) {
+            return false;
+        }
+        Stmt lastStmt = body.get(body.size() - 1);
+        return lastStmt instanceof Stmt.Return || lastStmt instanceof Stmt.Other o
+                && (o.kind().equals("raise_statement") || o.kind().equals("continue_statement")
+                || o.kind().equals("break_statement"));
+    }
+
+    private Def track(Def d) {
+        added.add(d);
+        return d;
+    }
+
     private int[] enter(int[] path) {
         int[] out = Arrays.copyOf(path, path.length + 1);
         out[path.length] = nextBlock++;
@@ -67,8 +128,18 @@ final class ModuleIndexer {
             }
         } else if (st instanceof Stmt.If i) {
             exprs(i.test(), scope, path, contexts);
-            walk(i.body(), scope, enter(path), contexts);
-            walk(i.orElse(), scope, enter(path), contexts);
+            int[] bodyPath = enter(path);
+            int from = added.size();
+            walk(i.body(), scope, bodyPath, contexts);
+            List<Def> bodyDefs = new ArrayList<>(added.subList(from, added.size()));
+            int[] elsePath = enter(path);
+            from = added.size();
+            walk(i.orElse(), scope, elsePath, contexts);
+            List<Def> elseDefs = new ArrayList<>(added.subList(from, added.size()));
+            if (!i.orElse().isEmpty()) {
+                joinBranches(scope, end, List.of(new Branch(i.body(), bodyPath, bodyDefs),
+                        new Branch(i.orElse(), elsePath, elseDefs)));
+            }
         } else if (st instanceof Stmt.Loop l) {
             exprs(l.iterOrTest(), scope, path, contexts);
             int[] body = enter(path);
@@ -88,7 +159,9 @@ final class ModuleIndexer {
             }
             walk(w.body(), scope, path, inner);
         } else if (st instanceof Stmt.Try t) {
-            walk(t.body(), scope, enter(path), contexts);
+            // The body runs in order like the code around it (try: import x / except ImportError: ...);
+            // handlers and else run conditionally.
+            walk(t.body(), scope, path, contexts);
             for (List<Stmt> h : t.handlers()) {
                 walk(h, scope, enter(path), contexts);
             }
@@ -101,17 +174,17 @@ final class ModuleIndexer {
         } else if (st instanceof Stmt.Import imp) {
             for (Stmt.ImportedName n : imp.names()) {
                 if (n.alias() != null) {
-                    scope.add(importDef(n.alias(), n.name(), scope, end));
+                    scope.add(track(importDef(n.alias(), n.name(), scope, end)));
                 } else {
                     String first = n.name().contains(".") ? n.name().substring(0, n.name().indexOf('.')) : n.name();
-                    scope.add(importDef(first, first, scope, end));
+                    scope.add(track(importDef(first, first, scope, end)));
                 }
             }
         } else if (st instanceof Stmt.ImportFrom imp) {
             String base = absoluteModule(imp.module(), imp.level());
             for (Stmt.ImportedName n : imp.names()) {
                 String bound = n.alias() != null ? n.alias() : n.name();
-                scope.add(importDef(bound, base.isEmpty() ? n.name() : base + "." + n.name(), scope, end));
+                scope.add(track(importDef(bound, base.isEmpty() ? n.name() : base + "." + n.name(), scope, end)));
             }
         } else if (st instanceof Stmt.Other o) {
             for (Expr e : o.exprs()) {
@@ -175,7 +248,7 @@ final class ModuleIndexer {
         } else if (scope == module.scope) {
             module.functions.add(fi);
         }
-        scope.add(new Def(f.name(), Def.Type.FUNCTION, null, null, null, fi, null, scope, end, end));
+        scope.add(track(new Def(f.name(), Def.Type.FUNCTION, null, null, null, fi, null, scope, end, end)));
         // Inside the body, the decorators count as context (e.g. @torch.no_grad()).
         walk(f.body(), fi.scope, new int[0], new ArrayList<>(f.decorators()));
     }
@@ -190,7 +263,7 @@ final class ModuleIndexer {
         if (scope == module.scope) {
             module.classes.add(ci);
         }
-        scope.add(new Def(c.name(), Def.Type.CLASS, null, null, null, null, ci, scope, end, end));
+        scope.add(track(new Def(c.name(), Def.Type.CLASS, null, null, null, null, ci, scope, end, end)));
         walk(c.body(), ci.bodyScope, new int[0], contexts);
     }
 
@@ -198,7 +271,7 @@ final class ModuleIndexer {
     private void bind(Expr target, Expr value, int[] unpack, Scope scope, Site site, List<Expr> contexts, int[] path) {
         if (target instanceof Expr.Name n) {
             Site valueSite = new Site(value == null ? site.offset() : value.span().startOffset(), site.blocks());
-            scope.add(new Def(n.id(), Def.Type.VALUE, value, unpack, null, null, null, scope, site, valueSite));
+            scope.add(track(new Def(n.id(), Def.Type.VALUE, value, unpack, null, null, null, scope, site, valueSite)));
         } else if (target instanceof Expr.Sequence s) {
             for (int i = 0; i < s.elements().size(); i++) {
                 int[] u = Arrays.copyOf(unpack, unpack.length + 1);
@@ -222,7 +295,7 @@ final class ModuleIndexer {
 
     private void bindUnknown(Expr target, Scope scope, Site site) {
         if (target instanceof Expr.Name n) {
-            scope.add(new Def(n.id(), Def.Type.UNKNOWN, null, null, null, null, null, scope, site, site));
+            scope.add(track(new Def(n.id(), Def.Type.UNKNOWN, null, null, null, null, null, scope, site, site)));
         } else if (target instanceof Expr.Sequence s) {
             for (Expr e : s.elements()) {
                 bindUnknown(e, scope, site);

@@ -20,7 +20,7 @@ public final class Project {
     private final List<ModuleInfo> modules;
     private final Map<String, List<ModuleInfo>> byName = new HashMap<>();
     private final Evaluator evaluator;
-    private volatile Map<Expr.Call, List<CallSite>> instanceCalls;
+    private volatile Uses uses;
 
     private Project(List<ModuleInfo> modules, FrameworkCatalog catalog) {
         this.modules = modules;
@@ -119,28 +119,53 @@ public final class Project {
         return null;
     }
 
+    /** How the objects built in the project are used: called, or handed to other calls as arguments. */
+    private record Uses(Map<Expr.Call, List<CallSite>> calls, Map<Expr.Call, List<CallSite>> passed) {}
+
+    private Uses uses() {
+        Uses u = uses;
+        if (u == null) {
+            synchronized (this) {
+                u = uses;
+                if (u == null) {
+                    Map<Expr.Call, List<CallSite>> calls = new IdentityHashMap<>();
+                    Map<Expr.Call, List<CallSite>> passed = new IdentityHashMap<>();
+                    for (ModuleInfo m : modules) {
+                        for (CallSite cs : m.callSites()) {
+                            if (evaluator.callee(cs) instanceof Value.Instance inst) {
+                                for (Expr.Call c : inst.constructions()) {
+                                    calls.computeIfAbsent(c, k -> new ArrayList<>()).add(cs);
+                                }
+                            }
+                            for (Expr.Arg a : cs.call().args()) {
+                                if (a.value() instanceof Expr.Name || a.value() instanceof Expr.Attribute) {
+                                    if (evaluator.eval(a.value(), cs) instanceof Value.Instance inst) {
+                                        for (Expr.Call c : inst.constructions()) {
+                                            passed.computeIfAbsent(c, k -> new ArrayList<>()).add(cs);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    u = new Uses(calls, passed);
+                    uses = u;
+                }
+            }
+        }
+        return u;
+    }
+
     /**
      * Every call in the project whose callee is the object built by {@code construction}
      * ({@code criterion = nn.BCELoss()} ... {@code criterion(out, y)}).
      */
     public List<CallSite> callsOfInstance(Expr.Call construction) {
-        Map<Expr.Call, List<CallSite>> index = instanceCalls;
-        if (index == null) {
-            synchronized (this) {
-                index = instanceCalls;
-                if (index == null) {
-                    index = new IdentityHashMap<>();
-                    for (ModuleInfo m : modules) {
-                        for (CallSite cs : m.callSites()) {
-                            if (evaluator.callee(cs) instanceof Value.Instance inst && inst.construction() != null) {
-                                index.computeIfAbsent(inst.construction(), k -> new ArrayList<>()).add(cs);
-                            }
-                        }
-                    }
-                    instanceCalls = index;
-                }
-            }
-        }
-        return index.getOrDefault(construction, List.of());
+        return uses().calls().getOrDefault(construction, List.of());
+    }
+
+    /** Every call in the project that receives the object built by {@code construction} as an argument. */
+    public List<CallSite> callsReceiving(Expr.Call construction) {
+        return uses().passed().getOrDefault(construction, List.of());
     }
 }

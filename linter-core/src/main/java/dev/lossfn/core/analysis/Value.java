@@ -26,10 +26,26 @@ public sealed interface Value {
 
     /**
      * An object. Either of a library class ({@code libraryClass} set, e.g. {@code torch.nn.BCELoss}) or of a
-     * project class ({@code projectClass} set). {@code construction} is the call that built it, when known.
+     * project class ({@code projectClass} set). {@code construction} is the call that built it, when known;
+     * {@code alternatives} are other constructions of the same class it may equally come from
+     * ({@code crit = nn.BCELoss().cuda() if gpu else nn.BCELoss()}).
      */
-    record Instance(String libraryClass, ClassInfo projectClass, Expr.Call construction, Scope constructionScope)
-            implements Value {}
+    record Instance(String libraryClass, ClassInfo projectClass, Expr.Call construction, Scope constructionScope,
+                    List<Expr.Call> alternatives) implements Value {
+        public Instance(String libraryClass, ClassInfo projectClass, Expr.Call construction, Scope constructionScope) {
+            this(libraryClass, projectClass, construction, constructionScope, List.of());
+        }
+
+        /** Every construction this object may come from. */
+        public List<Expr.Call> constructions() {
+            List<Expr.Call> all = new java.util.ArrayList<>();
+            if (construction != null) {
+                all.add(construction);
+            }
+            all.addAll(alternatives);
+            return all;
+        }
+    }
 
     /** A function or method of the analysed project; {@code self} is the bound receiver class, if any. */
     record Function(FunctionInfo function, ClassInfo self) implements Value {}

@@ -86,6 +86,9 @@ public final class TorchCatalog implements FrameworkCatalog {
             new LayerSpec("torch.nn.Sequential", LayerEffect.SEQUENCE, null),
             new LayerSpec("torch.nn.DataParallel", LayerEffect.KEEPS, null));
 
+    /** Functions that call a module (argument 0) on inputs (argument 1), from {@code torch/nn/parallel/data_parallel.py}. */
+    static final Set<String> MODULE_APPLICATIONS = Set.of("torch.nn.parallel.data_parallel");
+
     /** Context managers and decorators under which no gradient is recorded. */
     static final Set<String> NO_GRAD = Set.of("torch.no_grad", "torch.inference_mode", "torch.set_grad_enabled");
 
@@ -97,6 +100,7 @@ public final class TorchCatalog implements FrameworkCatalog {
             "torch.nn.parallel.DataParallel", "torch.nn.DataParallel",
             "torch.nn.parallel.data_parallel.DataParallel", "torch.nn.DataParallel",
             "torch.nn.parallel.distributed.DistributedDataParallel", "torch.nn.parallel.DistributedDataParallel",
+            "torch.nn.parallel.data_parallel.data_parallel", "torch.nn.parallel.data_parallel",
             "torch.functional.F", "torch.nn.functional");
 
     private static final Map<String, Kind> FUNCTION_KINDS = FUNCTIONS.stream()
@@ -141,6 +145,11 @@ public final class TorchCatalog implements FrameworkCatalog {
     @Override
     public boolean functionKeepsKind(String q) {
         return KEEPING_FUNCTIONS.contains(q);
+    }
+
+    @Override
+    public boolean appliesModule(String q) {
+        return MODULE_APPLICATIONS.contains(q);
     }
 
     @Override

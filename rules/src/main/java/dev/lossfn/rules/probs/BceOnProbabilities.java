@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * LF102: the probability form of binary cross-entropy, where lossfn cannot prove the input is a
  * sigmoid (LF101 reports those). A constructed {@code nn.BCELoss} whose calls cannot be found in the
- * project (it is passed to a function, stored in a dict) is reported at its construction.
+ * project but which is handed to another call ({@code train(model, criterion)}) is reported at its
+ * construction; one that is never called nor handed on is dead code and stays silent.
  */
 public final class BceOnProbabilities implements Rule {
 
@@ -23,9 +24,9 @@ public final class BceOnProbabilities implements Rule {
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
             Flags every use of `nn.BCELoss` and `F.binary_cross_entropy` in training code that LF101 does not \
-            already report. The call is flagged where it happens; an `nn.BCELoss()` whose calls cannot be \
-            found (passed to a function, kept in a dict) is flagged where it is built. Losses computed under \
-            `torch.no_grad()` are not flagged.
+            already report. The call is flagged where it happens; an `nn.BCELoss()` that is handed to other \
+            code (`train(model, criterion)`) whose calls of it cannot be followed is flagged where it is built. \
+            Losses computed under `torch.no_grad()` are not flagged.
             """,
             """
             The probability form needs probabilities, so the model must end in a sigmoid somewhere, and the \
@@ -77,7 +78,8 @@ public final class BceOnProbabilities implements Rule {
             }
             var built = Losses.constructed(cs, evaluator);
             if (built.isPresent() && built.get().expects() == Losses.Expects.PROBABILITIES
-                    && !evaluator.inNoGrad(cs) && ctx.project().callsOfInstance(cs.call()).isEmpty()) {
+                    && !evaluator.inNoGrad(cs) && ctx.project().callsOfInstance(cs.call()).isEmpty()
+                    && !ctx.project().callsReceiving(cs.call()).isEmpty()) {
                 ctx.report(cs.call(), built.get().display() + " takes probabilities; "
                         + "use BCEWithLogitsLoss and give it logits");
             }
