@@ -5,6 +5,15 @@ import dev.lossfn.core.api.Rule;
 import dev.lossfn.core.engine.Engine;
 import dev.lossfn.rules.catalog.TorchCatalog;
 import dev.lossfn.rules.probs.BceOnProbabilities;
+import dev.lossfn.rules.guards.CustomLossReduction;
+import dev.lossfn.rules.guards.UnclampedExp;
+import dev.lossfn.rules.guards.UnguardedDivision;
+import dev.lossfn.rules.guards.UnguardedLog;
+import dev.lossfn.rules.guards.UnguardedSqrt;
+import dev.lossfn.rules.probs.LogOfSoftmax;
+import dev.lossfn.rules.probs.ManualSoftmax;
+import dev.lossfn.rules.probs.SoftmaxBeforeNll;
+import dev.lossfn.rules.targets.OneHotCrossEntropyTarget;
 import dev.lossfn.rules.probs.SigmoidBeforeBce;
 import dev.lossfn.rules.probs.SoftmaxBeforeCrossEntropy;
 import dev.lossfn.rules.tool.ParseError;
@@ -21,7 +30,16 @@ public final class Registry {
                         new ParseError(),
                         new SigmoidBeforeBce(),
                         new BceOnProbabilities(),
-                        new SoftmaxBeforeCrossEntropy())
+                        new SoftmaxBeforeCrossEntropy(),
+                        new SoftmaxBeforeNll(),
+                        new LogOfSoftmax(),
+                        new OneHotCrossEntropyTarget(),
+                        new ManualSoftmax(),
+                        new UnguardedDivision(),
+                        new UnguardedLog(),
+                        new UnguardedSqrt(),
+                        new UnclampedExp(),
+                        new CustomLossReduction())
                 .sorted(Comparator.comparing(r -> r.meta().code()))
                 .toList();
     }

@@ -420,10 +420,66 @@ public final class Evaluator {
         if (produced.isPresent()) {
             return new Value.Tensor(produced.get(), c, env.scope().module());
         }
-        if (receiver instanceof Value.Tensor && catalog.methodKeepsKind(method)) {
+        if (receiver instanceof Value.Tensor t && catalog.methodKeepsKind(method)) {
+            Optional<String> cast = castOf(method, c, env);
+            return cast.isPresent() ? t.withDtype(cast.get()) : receiver;
+        }
+        if (receiver instanceof Value.Loss && (method.equals("mean") || method.equals("sum")
+                || catalog.methodKeepsKind(method))) {
             return receiver;
         }
         return Value.UNKNOWN;
+    }
+
+    /** The dtype a casting method call converts to: {@code x.float()}, {@code x.to(torch.float32)}. */
+    private Optional<String> castOf(String method, Expr.Call c, Env env) {
+        Optional<String> direct = catalog.castsTo(method);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        if (method.equals("to") || method.equals("type")) {
+            for (Expr.Arg a : c.args()) {
+                if (a.keyword() == null || a.keyword().equals("dtype")) {
+                    String q = qualifiedName(a.value(), env.scope(), env.site());
+                    if (q != null && catalog.castsTo(q).isPresent()) {
+                        return catalog.castsTo(q);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The expression a name is bound to at a site, when one assignment provably reaches it; null
+     * otherwise. For syntactic reasoning through variables ({@code denom = p.sum() + t.sum()}).
+     */
+    public Expr definitionOf(Expr.Name name, Scope scope, Site site) {
+        List<Def> defs = scope.defsOf(name.id());
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            Def d = defs.get(i);
+            if (d.site().offset() > site.offset()) {
+                continue;
+            }
+            if (d.site().dominates(site) && d.type() == Def.Type.VALUE && d.unpack() != null
+                    && d.unpack().length == 0) {
+                return d.value();
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** The site where a name's reaching assignment is evaluated (to keep reasoning through chains). */
+    public Site definitionSite(Expr.Name name, Scope scope, Site site) {
+        List<Def> defs = scope.defsOf(name.id());
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            Def d = defs.get(i);
+            if (d.site().offset() <= site.offset()) {
+                return d.valueSite();
+            }
+        }
+        return null;
     }
 
     private Value callValue(Value callee, Expr.Call c, Env env) {
@@ -431,7 +487,11 @@ public final class Evaluator {
             String q = r.qualifiedName();
             Optional<Kind> produced = catalog.functionProduces(q);
             if (produced.isPresent()) {
-                return new Value.Tensor(produced.get(), c, env.scope().module());
+                return new Value.Tensor(produced.get(), c, env.scope().module(), catalog.resultDtype(q).orElse(null));
+            }
+            Optional<String> loss = catalog.lossCategory(q);
+            if (loss.isPresent() && !catalog.isClass(q)) {
+                return new Value.Loss(loss.get(), c, env.scope().module());
             }
             if (catalog.functionKeepsKind(q)) {
                 return eval(c.argument(0, null), env);
@@ -469,7 +529,8 @@ public final class Evaluator {
         }
         Optional<FrameworkCatalog.Layer> layer = catalog.layer(inst.libraryClass());
         if (layer.isEmpty()) {
-            return Value.UNKNOWN;
+            Optional<String> loss = inst.libraryClass() == null ? Optional.empty() : catalog.lossCategory(inst.libraryClass());
+            return loss.isPresent() && c != null ? new Value.Loss(loss.get(), c, env.scope().module()) : Value.UNKNOWN;
         }
         switch (layer.get().effect()) {
             case PRODUCES: {

@@ -45,6 +45,18 @@ public interface FrameworkCatalog {
     /** What calling an instance of this library class does, if known. */
     Optional<Layer> layer(String qualifiedClassName);
 
+    /**
+     * The category of loss a call of this function, or of an instance of this class, computes
+     * ({@code classification}, {@code regression}, {@code divergence}); empty for anything else.
+     */
+    Optional<String> lossCategory(String qualifiedName);
+
+    /** The dtype a tensor method or function casts to ({@code float()}: "float", {@code long()}: "long"), if it casts. */
+    Optional<String> castsTo(String methodOrFunction);
+
+    /** The dtype of the tensor a library function returns, when fixed ({@code F.one_hot}: "long"). */
+    Optional<String> resultDtype(String qualifiedName);
+
     /** True for library calls that open a context without gradients ({@code torch.no_grad}). */
     boolean isNoGradContext(String qualifiedName);
 

@@ -334,6 +334,7 @@ final class ModuleIndexer {
             } else if (e instanceof Expr.Attribute a) {
                 stack.add(a.receiver());
             } else if (e instanceof Expr.BinOp b) {
+                module.operatorSites.add(new OperatorSite(b, scope, new Site(b.span().startOffset(), path), contextsCopy));
                 stack.add(b.left());
                 stack.add(b.right());
             } else if (e instanceof Expr.UnaryOp u) {

@@ -1,5 +1,6 @@
 package dev.lossfn.core.analysis;
 
+import dev.lossfn.core.model.Expr;
 import dev.lossfn.core.model.ModuleModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ public final class ModuleInfo {
     private final boolean isPackage;
     Scope scope;
     final List<CallSite> callSites = new ArrayList<>();
+    final List<OperatorSite> operatorSites = new ArrayList<>();
+    private volatile java.util.Map<Expr.Call, CallSite> byCall;
+    private final java.util.Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
     final List<ClassInfo> classes = new ArrayList<>();
     final List<FunctionInfo> functions = new ArrayList<>();
 
@@ -40,6 +44,41 @@ public final class ModuleInfo {
 
     public List<CallSite> callSites() {
         return callSites;
+    }
+
+    /** Every binary operation in this module, in source order. */
+    public List<OperatorSite> operatorSites() {
+        return operatorSites;
+    }
+
+    /**
+     * A per-module cache for analyses that rules share (loss-code spans, training loops): computed
+     * once per key, whichever rule asks first.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            Object prev = memo.putIfAbsent(key, v);
+            if (prev != null) {
+                v = prev;
+            }
+        }
+        return (T) v;
+    }
+
+    /** The call site of a call expression of this module, or null. */
+    public CallSite siteOf(Expr.Call call) {
+        java.util.Map<Expr.Call, CallSite> m = byCall;
+        if (m == null) {
+            m = new java.util.IdentityHashMap<>();
+            for (CallSite cs : callSites) {
+                m.put(cs.call(), cs);
+            }
+            byCall = m;
+        }
+        return m.get(call);
     }
 
     public List<ClassInfo> classes() {

@@ -72,6 +72,7 @@ public final class Project {
         }
         ModuleInfo info = ModuleIndexer.index(model, String.join(".", parts), pkg);
         info.callSites.sort(Comparator.comparingInt(c -> c.call().span().startOffset()));
+        info.operatorSites.sort(Comparator.comparingInt(o -> o.op().span().startOffset()));
         return info;
     }
 

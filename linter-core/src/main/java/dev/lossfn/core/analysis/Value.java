@@ -17,9 +17,21 @@ public sealed interface Value {
 
     /**
      * A tensor of a known kind. {@code origin} is the expression or layer construction that
-     * produced it, in {@code originModule} (for related locations).
+     * produced it, in {@code originModule} (for related locations). {@code dtype} is {@code "float"},
+     * {@code "long"} or null when unknown.
      */
-    record Tensor(Kind kind, Node origin, ModuleInfo originModule) implements Value {}
+    record Tensor(Kind kind, Node origin, ModuleInfo originModule, String dtype) implements Value {
+        public Tensor(Kind kind, Node origin, ModuleInfo originModule) {
+            this(kind, origin, originModule, null);
+        }
+
+        public Tensor withDtype(String d) {
+            return new Tensor(kind, origin, originModule, d);
+        }
+    }
+
+    /** The result of a loss call, of a category ({@code classification}, {@code regression}, ...). */
+    record Loss(String category, Node call, ModuleInfo module) implements Value {}
 
     /** A library symbol: a module, function or class outside the analysed project ({@code torch.nn.functional}). */
     record Ref(String qualifiedName) implements Value {}
@@ -62,7 +74,10 @@ public sealed interface Value {
     /** True when two values are the same as far as rules can tell (same kind, same object). */
     static boolean same(Value a, Value b) {
         if (a instanceof Tensor ta && b instanceof Tensor tb) {
-            return ta.kind() == tb.kind();
+            return ta.kind() == tb.kind() && java.util.Objects.equals(ta.dtype(), tb.dtype());
+        }
+        if (a instanceof Loss la && b instanceof Loss lb) {
+            return la.category().equals(lb.category());
         }
         if (a instanceof Instance ia && b instanceof Instance ib) {
             return ia.construction() != null && ia.construction() == ib.construction()

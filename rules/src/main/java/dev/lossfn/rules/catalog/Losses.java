@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code torch/nn/modules/loss.py}: {@code binary_cross_entropy}/{@code BCELoss} take probabilities;
  * {@code binary_cross_entropy_with_logits}/{@code BCEWithLogitsLoss} and
  * {@code cross_entropy}/{@code CrossEntropyLoss} take unnormalised scores (cross_entropy applies
- * {@code log_softmax} itself); {@code nll_loss}/{@code NLLLoss} take log-probabilities.
+ * {@code log_softmax} itself); {@code nll_loss}/{@code NLLLoss} take log-probabilities, as does the
+ * input of {@code kl_div}/{@code KLDivLoss}; MSE, L1, smooth L1 and Huber take any real values.
  */
 public final class Losses {
 
@@ -27,12 +28,31 @@ public final class Losses {
         PROBABILITIES,
         /** unnormalised scores (BCE-with-logits, cross-entropy) */
         LOGITS,
-        /** log-probabilities (NLL) */
-        LOG_PROBABILITIES
+        /** log-probabilities (NLL, KL divergence's input) */
+        LOG_PROBABILITIES,
+        /** any real values (regression losses) */
+        ANY
     }
 
-    /** The loss families of RULES.md 5xx, also used to name what a call is. */
-    public enum Family { BINARY_CROSS_ENTROPY, CROSS_ENTROPY, NLL }
+    /** What a loss computes. */
+    public enum Family { BINARY_CROSS_ENTROPY, CROSS_ENTROPY, NLL, MSE, L1, SMOOTH_L1, HUBER, KL_DIVERGENCE }
+
+    /** The categories of RULES.md 5xx: sums across categories need weights. */
+    public enum Category {
+        CLASSIFICATION, REGRESSION, DIVERGENCE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static Category category(Family f) {
+        return switch (f) {
+            case BINARY_CROSS_ENTROPY, CROSS_ENTROPY, NLL -> Category.CLASSIFICATION;
+            case MSE, L1, SMOOTH_L1, HUBER -> Category.REGRESSION;
+            case KL_DIVERGENCE -> Category.DIVERGENCE;
+        };
+    }
 
     /**
      * One loss API.
@@ -55,7 +75,17 @@ public final class Losses {
                     Expects.LOGITS),
             new LossApi("torch.nn.CrossEntropyLoss", true, "nn.CrossEntropyLoss", Family.CROSS_ENTROPY, Expects.LOGITS),
             new LossApi("torch.nn.functional.nll_loss", false, "F.nll_loss", Family.NLL, Expects.LOG_PROBABILITIES),
-            new LossApi("torch.nn.NLLLoss", true, "nn.NLLLoss", Family.NLL, Expects.LOG_PROBABILITIES));
+            new LossApi("torch.nn.NLLLoss", true, "nn.NLLLoss", Family.NLL, Expects.LOG_PROBABILITIES),
+            new LossApi("torch.nn.functional.mse_loss", false, "F.mse_loss", Family.MSE, Expects.ANY),
+            new LossApi("torch.nn.MSELoss", true, "nn.MSELoss", Family.MSE, Expects.ANY),
+            new LossApi("torch.nn.functional.l1_loss", false, "F.l1_loss", Family.L1, Expects.ANY),
+            new LossApi("torch.nn.L1Loss", true, "nn.L1Loss", Family.L1, Expects.ANY),
+            new LossApi("torch.nn.functional.smooth_l1_loss", false, "F.smooth_l1_loss", Family.SMOOTH_L1, Expects.ANY),
+            new LossApi("torch.nn.SmoothL1Loss", true, "nn.SmoothL1Loss", Family.SMOOTH_L1, Expects.ANY),
+            new LossApi("torch.nn.functional.huber_loss", false, "F.huber_loss", Family.HUBER, Expects.ANY),
+            new LossApi("torch.nn.HuberLoss", true, "nn.HuberLoss", Family.HUBER, Expects.ANY),
+            new LossApi("torch.nn.functional.kl_div", false, "F.kl_div", Family.KL_DIVERGENCE, Expects.LOG_PROBABILITIES),
+            new LossApi("torch.nn.KLDivLoss", true, "nn.KLDivLoss", Family.KL_DIVERGENCE, Expects.LOG_PROBABILITIES));
 
     private static final Map<String, LossApi> BY_NAME = APIS.stream()
             .collect(Collectors.toMap(LossApi::name, Function.identity()));
@@ -71,6 +101,12 @@ public final class Losses {
     static boolean isLossClass(String q) {
         LossApi api = BY_NAME.get(q);
         return api != null && api.isClass();
+    }
+
+    /** The 5xx category of a loss function or class, by qualified name. */
+    static Optional<Category> categoryOf(String qualifiedName) {
+        LossApi api = BY_NAME.get(qualifiedName);
+        return api == null ? Optional.empty() : Optional.of(category(api.family()));
     }
 
     public static Optional<LossApi> api(String qualifiedName) {

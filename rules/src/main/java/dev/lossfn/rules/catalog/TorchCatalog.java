@@ -41,7 +41,23 @@ public final class TorchCatalog implements FrameworkCatalog {
             new Producer("torch.special.log_softmax", Kind.LOG_PROB),
             new Producer("torch.nn.functional.logsigmoid", Kind.LOG_PROB),
             new Producer("torch.nn.functional.linear", Kind.LOGITS),
-            new Producer("torch.nn.functional.one_hot", Kind.ONE_HOT));
+            new Producer("torch.nn.functional.one_hot", Kind.ONE_HOT),
+            new Producer("torch.eye", Kind.ONE_HOT),
+            new Producer("numpy.eye", Kind.ONE_HOT));
+
+    /** Result dtypes of producers: {@code F.one_hot} returns int64, {@code eye} the default float. */
+    static final Map<String, String> RESULT_DTYPES = Map.of(
+            "torch.nn.functional.one_hot", "long",
+            "torch.eye", "float",
+            "numpy.eye", "float");
+
+    /** Casting methods and dtype names, and what they cast to. */
+    static final Map<String, String> CASTS = Map.ofEntries(
+            Map.entry("float", "float"), Map.entry("double", "float"), Map.entry("half", "float"),
+            Map.entry("bfloat16", "float"), Map.entry("long", "long"), Map.entry("int", "long"),
+            Map.entry("torch.float", "float"), Map.entry("torch.float32", "float"), Map.entry("torch.float64", "float"),
+            Map.entry("torch.float16", "float"), Map.entry("torch.half", "float"), Map.entry("torch.double", "float"),
+            Map.entry("torch.bfloat16", "float"), Map.entry("torch.long", "long"), Map.entry("torch.int64", "long"));
 
     static final List<MethodProducer> METHODS = List.of(
             new MethodProducer("sigmoid", Kind.SIGMOID_PROB),
@@ -53,7 +69,7 @@ public final class TorchCatalog implements FrameworkCatalog {
     static final Set<String> KEEPING_METHODS = Set.of("squeeze", "squeeze_", "unsqueeze", "unsqueeze_", "view",
             "view_as", "reshape", "reshape_as", "flatten", "float", "double", "half", "bfloat16", "to", "cuda",
             "cpu", "contiguous", "clone", "permute", "transpose", "t", "type", "type_as", "expand", "expand_as",
-            "train", "eval", "requires_grad_");
+            "train", "eval", "requires_grad_", "long", "int");
 
     /** Functions whose result is their first argument, re-shaped or wrapped. */
     static final Set<String> KEEPING_FUNCTIONS = Set.of("torch.squeeze", "torch.unsqueeze", "torch.flatten",
@@ -101,7 +117,8 @@ public final class TorchCatalog implements FrameworkCatalog {
             "torch.nn.parallel.data_parallel.DataParallel", "torch.nn.DataParallel",
             "torch.nn.parallel.distributed.DistributedDataParallel", "torch.nn.parallel.DistributedDataParallel",
             "torch.nn.parallel.data_parallel.data_parallel", "torch.nn.parallel.data_parallel",
-            "torch.functional.F", "torch.nn.functional");
+            "torch.functional.F", "torch.nn.functional",
+            "np.eye", "numpy.eye");
 
     private static final Map<String, Kind> FUNCTION_KINDS = FUNCTIONS.stream()
             .collect(Collectors.toMap(Producer::function, Producer::kind));
@@ -145,6 +162,21 @@ public final class TorchCatalog implements FrameworkCatalog {
     @Override
     public boolean functionKeepsKind(String q) {
         return KEEPING_FUNCTIONS.contains(q);
+    }
+
+    @Override
+    public Optional<String> lossCategory(String q) {
+        return Losses.categoryOf(q).map(Losses.Category::label);
+    }
+
+    @Override
+    public Optional<String> castsTo(String methodOrName) {
+        return Optional.ofNullable(CASTS.get(methodOrName));
+    }
+
+    @Override
+    public Optional<String> resultDtype(String q) {
+        return Optional.ofNullable(RESULT_DTYPES.get(q));
     }
 
     @Override

@@ -1,0 +1,198 @@
+package dev.lossfn.rules.guards;
+
+import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.analysis.ClassInfo;
+import dev.lossfn.core.analysis.Evaluator;
+import dev.lossfn.core.analysis.FunctionInfo;
+import dev.lossfn.core.analysis.ModuleInfo;
+import dev.lossfn.core.analysis.Scope;
+import dev.lossfn.core.analysis.Site;
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * "Loss code" (RULES.md 3xx): functions and methods whose name or whose class's name says loss
+ * (loss, criterion, dice, iou, focal, objective, nll, contrastive, triplet, divergence), and every
+ * expression whose value flows into {@code .backward()} through local assignments. Outside loss
+ * code the guard rules stay silent.
+ */
+public final class LossCode {
+    private static final Set<String> WORDS = Set.of("loss", "losses", "criterion", "dice", "iou", "giou", "diou",
+            "ciou", "focal", "objective", "nll", "contrastive", "triplet", "divergence");
+
+    /** Words that mark metrics and evaluation code, which a loss word in the same name does not make loss code. */
+    private static final Set<String> METRIC_WORDS = Set.of("metric", "metrics", "score", "scores", "accuracy", "acc",
+            "eval", "evaluate", "evaluation", "validate", "validation", "test", "benchmark", "report", "log", "print",
+            "plot", "visualize");
+
+    private LossCode() {}
+
+    /** True when {@code node} (at {@code site} in {@code scope}) is loss code. */
+    public static boolean contains(ModuleInfo module, Evaluator ev, Scope scope, Span node) {
+        for (Scope s = scope; s != null; s = s.parent()) {
+            FunctionInfo fn = s.function();
+            if (fn == null) {
+                continue;
+            }
+            if (metricName(fn.name())) {
+                return false;
+            }
+            if (lossName(fn.name()) || fn.owner() != null && lossName(fn.owner().name())) {
+                return true;
+            }
+        }
+        Map<Scope, List<Span>> flows = module.memo(LossCode.class, () -> backwardFlows(module, ev));
+        for (Span s : flows.getOrDefault(scope, List.of())) {
+            if (s.contains(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for identifiers that name a loss: {@code dice_loss}, {@code FocalLoss}, {@code NLLLoss}, {@code compute_iou}. */
+    public static boolean lossName(String identifier) {
+        if (metricName(identifier)) {
+            return false;
+        }
+        for (String token : tokens(identifier)) {
+            if (WORDS.contains(token) || token.endsWith("loss")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for names of metrics and evaluation code: {@code IOUMetric}, {@code dice_score}, {@code evaluate}. */
+    static boolean metricName(String identifier) {
+        for (String token : tokens(identifier)) {
+            if (METRIC_WORDS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Splits snake_case and CamelCase (with acronyms: NLLLoss is nll + loss) into lower-case words. */
+    static List<String> tokens(String id) {
+        List<String> out = new ArrayList<>();
+        for (String part : id.split("[_\\d]+")) {
+            StringBuilder cur = new StringBuilder();
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                boolean upper = Character.isUpperCase(c);
+                boolean nextLower = i + 1 < part.length() && Character.isLowerCase(part.charAt(i + 1));
+                boolean prevLower = i > 0 && Character.isLowerCase(part.charAt(i - 1));
+                if (upper && cur.length() > 0 && (prevLower || nextLower)) {
+                    out.add(cur.toString().toLowerCase(java.util.Locale.ROOT));
+                    cur.setLength(0);
+                }
+                cur.append(c);
+            }
+            if (cur.length() > 0) {
+                out.add(cur.toString().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** Per scope, the spans of the expressions whose values reach a {@code .backward()} call. */
+    private static Map<Scope, List<Span>> backwardFlows(ModuleInfo module, Evaluator ev) {
+        Map<Scope, List<Span>> out = new IdentityHashMap<>();
+        for (CallSite cs : module.callSites()) {
+            Expr seed = backwardOperand(cs);
+            if (seed == null) {
+                continue;
+            }
+            List<Span> spans = out.computeIfAbsent(cs.scope(), k -> new ArrayList<>());
+            Deque<Expr> work = new ArrayDeque<>();
+            Deque<Site> sites = new ArrayDeque<>();
+            Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            work.add(seed);
+            sites.add(cs.site());
+            while (!work.isEmpty() && seen.size() < 500) {
+                Expr e = work.poll();
+                Site at = sites.poll();
+                if (!seen.add(e)) {
+                    continue;
+                }
+                spans.add(e.span());
+                for (Expr.Name n : names(e)) {
+                    Expr def = ev.definitionOf(n, cs.scope(), at);
+                    Site defSite = ev.definitionSite(n, cs.scope(), at);
+                    if (def != null && defSite != null) {
+                        work.add(def);
+                        sites.add(defSite);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The value a backward call differentiates: {@code loss} in {@code loss.backward()}, {@code accelerator.backward(loss)}. */
+    static Expr backwardOperand(CallSite cs) {
+        Expr.Call c = cs.call();
+        if (!(c.callee() instanceof Expr.Attribute a) || !a.name().equals("backward")) {
+            return null;
+        }
+        Expr first = c.argument(0, "loss");
+        String receiver = a.receiver() instanceof Expr.Name n ? n.id()
+                : a.receiver() instanceof Expr.Attribute r ? r.name() : "";
+        if (first != null && (receiver.toLowerCase(java.util.Locale.ROOT).contains("accelerator")
+                || receiver.equals("autograd"))) {
+            return first;
+        }
+        return a.receiver();
+    }
+
+    /** Every name read in an expression (not attribute names). */
+    static List<Expr.Name> names(Expr root) {
+        List<Expr.Name> out = new ArrayList<>();
+        Deque<Expr> stack = new ArrayDeque<>();
+        stack.push(root);
+        Set<String> seen = new HashSet<>();
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            if (e instanceof Expr.Name n) {
+                if (seen.add(n.id())) {
+                    out.add(n);
+                }
+            } else if (e instanceof Expr.Attribute a) {
+                stack.push(a.receiver());
+            } else if (e instanceof Expr.Call c) {
+                stack.push(c.callee());
+                c.args().forEach(x -> stack.push(x.value()));
+            } else if (e instanceof Expr.BinOp b) {
+                stack.push(b.left());
+                stack.push(b.right());
+            } else if (e instanceof Expr.UnaryOp u) {
+                stack.push(u.operand());
+            } else if (e instanceof Expr.Subscript s) {
+                stack.push(s.value());
+                s.index().forEach(stack::push);
+            } else if (e instanceof Expr.Sequence s) {
+                s.elements().forEach(stack::push);
+            } else if (e instanceof Expr.Conditional c) {
+                stack.push(c.body());
+                stack.push(c.orElse());
+            } else if (e instanceof Expr.Other o) {
+                o.children().forEach(stack::push);
+            }
+        }
+        return out;
+    }
+
+    /** Classes of the module named like a loss (for LF305). */
+    public static List<ClassInfo> lossClasses(ModuleInfo module) {
+        return module.classes().stream().filter(c -> lossName(c.name())).toList();
+    }
+}

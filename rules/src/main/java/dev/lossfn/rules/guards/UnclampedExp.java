@@ -1,0 +1,122 @@
+package dev.lossfn.rules.guards;
+
+import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.api.Rule;
+import dev.lossfn.core.api.RuleContext;
+import dev.lossfn.core.api.RuleMeta;
+import dev.lossfn.core.api.Severity;
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.SourceFile.Language;
+import dev.lossfn.rules.catalog.MathOps;
+import dev.lossfn.rules.probs.ManualSoftmax;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** LF304: an exp of an unbounded value in loss code. */
+public final class UnclampedExp implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LF304", "unclamped-exp",
+            "A loss exponentiates an unbounded value that can overflow",
+            Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            """
+            In loss code, flags `torch.exp(x)` and `x.exp()` where `x` is a plain unbounded value: a \\
+            parameter, a model output, an attribute, without a clamp. Not flagged: `exp(x.clamp(max=...))`, \\
+            a negated argument (`exp(-d)`), `exp(-softplus(x))`, learned log-variance weights \\
+            (`torch.exp(-self.log_vars[i])`, `logvar.exp()`: a documented pattern), exponentials inside a \\
+            max-subtracted softmax, and those inside a hand-written softmax (LF107 reports those), and \\
+            arithmetic arguments such as `sim / temperature`.
+            """,
+            """
+            `exp` overflows float32 at 88.7 (and float16 at 11.1): one large logit makes the loss `inf` and \\
+            the gradients `nan`. Values that come straight from a network are unbounded early in training \\
+            and after a bad step.
+            """,
+            """
+            import torch
+
+            def poisson_loss(log_rate, counts):
+                rate = torch.exp(log_rate)
+                return (rate - counts * log_rate).mean()
+            """,
+            """
+            import torch
+
+            def poisson_loss(log_rate, counts):
+                rate = torch.exp(log_rate.clamp(max=20.0))
+                return (rate - counts * log_rate).mean()
+            """,
+            "Clamp the argument (`torch.exp(x.clamp(max=...))`) or stay in log space "
+                    + "(`torch.logsumexp`, `F.softplus`, `log_softmax`).",
+            List.of());
+
+    /** Names of learned log-scale parameters whose exp is the documented uncertainty-weighting pattern. */
+    private static final List<String> LOG_SCALE = List.of("log_var", "logvar", "log_sigma", "logsigma", "log_std",
+            "logstd", "log_scale", "logscale", "log_vars", "log_alpha", "log_temp", "logit_scale");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        var ev = ctx.evaluator();
+        Set<Expr.Call> inSoftmax = ManualSoftmax.exponentials(ctx);
+        for (CallSite cs : ctx.callSites()) {
+            Expr arg = MathOps.expArgument(cs, ev);
+            if (arg == null || inSoftmax.contains(cs.call()) || ev.inNoGrad(cs) || !unbounded(arg)
+                    || bounded(ev.eval(arg, cs))) {
+                continue;
+            }
+            if (!LossCode.contains(ctx.module(), ev, cs.scope(), cs.call().span())) {
+                continue;
+            }
+            ctx.report(cs.call(), "exp of an unbounded value overflows to inf in float32 above 88.7; "
+                    + "clamp the argument or work in log space");
+        }
+    }
+
+    /** Log-probabilities are at most 0 and probabilities at most 1: their exp cannot overflow. */
+    private static boolean bounded(dev.lossfn.core.analysis.Value v) {
+        return v instanceof dev.lossfn.core.analysis.Value.Tensor t && t.kind() != dev.lossfn.core.analysis.Kind.LOGITS
+                && t.kind() != dev.lossfn.core.analysis.Kind.ONE_HOT;
+    }
+
+    /** A plain value straight from a parameter, attribute or call, not clamped, negated or log-scaled. */
+    private static boolean unbounded(Expr e) {
+        if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
+            return !logScale(e);
+        }
+        if (e instanceof Expr.Call c) {
+            if (c.callee() instanceof Expr.Attribute a) {
+                String m = a.name();
+                if (m.startsWith("clamp") || m.startsWith("clip") || m.equals("softplus") || m.equals("sigmoid")
+                        || m.equals("tanh") || m.equals("log_softmax") || m.equals("logsigmoid")) {
+                    return false;
+                }
+                if (Set.of("float", "double", "squeeze", "unsqueeze", "view", "reshape").contains(m)) {
+                    return unbounded(a.receiver());
+                }
+            }
+            return callOfModel(c);
+        }
+        return false;
+    }
+
+    /** {@code model(x)} or {@code self.head(x)}: a network's raw output. */
+    private static boolean callOfModel(Expr.Call c) {
+        return c.callee() instanceof Expr.Name n && !n.id().equals("max") && !n.id().equals("min")
+                && Character.isLowerCase(n.id().charAt(0)) && n.id().matches("(?i).*(model|net|head|logit|score).*")
+                || c.callee() instanceof Expr.Attribute a && a.receiver() instanceof Expr.Name r
+                && r.id().equals("self") && a.name().matches("(?i).*(model|net|head|fc|linear|proj|logit|score).*");
+    }
+
+    /** A learned log-scale parameter ({@code log_var}, {@code self.log_vars[i]}). */
+    private static boolean logScale(Expr e) {
+        Expr base = e instanceof Expr.Subscript s ? s.value() : e;
+        String name = base instanceof Expr.Name n ? n.id() : base instanceof Expr.Attribute a ? a.name() : "";
+        String lower = name.toLowerCase(Locale.ROOT);
+        return LOG_SCALE.stream().anyMatch(lower::contains);
+    }
+}

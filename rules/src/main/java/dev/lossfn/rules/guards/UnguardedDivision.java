@@ -1,0 +1,89 @@
+package dev.lossfn.rules.guards;
+
+import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.analysis.OperatorSite;
+import dev.lossfn.core.analysis.Value;
+import dev.lossfn.core.api.Rule;
+import dev.lossfn.core.api.RuleContext;
+import dev.lossfn.core.api.RuleMeta;
+import dev.lossfn.core.api.Severity;
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Node;
+import dev.lossfn.core.model.SourceFile.Language;
+import java.util.List;
+import java.util.Set;
+
+/** LF301: a division by a reduction (sum, mean, norm) that can be zero, in loss code. */
+public final class UnguardedDivision implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LF301", "unguarded-division",
+            "A loss divides by a sum, mean or norm that can be zero, with no epsilon or clamp",
+            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            """
+            In loss code (functions and classes named like a loss, and everything that flows into \\
+            `.backward()`), flags `a / b`, `torch.div(a, b)` and `a.div(b)` where `b` is a reduction \\
+            (`sum`, `mean`, `norm`, a sum or difference of them, or a variable holding one) with no guard: no \\
+            added epsilon or smoothing term, no `clamp(min=...)`, `clamp_min`, `torch.maximum` or \\
+            `max(b, eps)`. Literal and count denominators (`numel()`, `len(...)`, `size(0)`, `shape[0]`) are \\
+            safe.
+            """,
+            """
+            A reduction is zero on perfectly ordinary batches: an empty mask in segmentation, an image with \\
+            no foreground, a batch without positives. `x / 0` is `inf` or `nan`, and one `nan` in the loss \\
+            turns every weight into `nan` at the next step, ending the run. The seed's Dice and IoU losses \\
+            without a smoothing term are the classic case.
+            """,
+            """
+            def dice_loss(pred, target):
+                inter = (pred * target).sum()
+                return 1 - 2 * inter / (pred.sum() + target.sum())
+            """,
+            """
+            def dice_loss(pred, target, smooth=1.0):
+                inter = (pred * target).sum()
+                return 1 - (2 * inter + smooth) / (pred.sum() + target.sum() + smooth)
+            """,
+            "Add a small epsilon or smoothing term to the denominator, or clamp it: `b.clamp(min=1e-6)`.",
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        var ev = ctx.evaluator();
+        for (OperatorSite os : ctx.module().operatorSites()) {
+            if (os.op().op().equals("/")) {
+                check(ctx, os.op(), os.op().right(), new Guards.At(ev, os.scope(), os.site()), os.scope());
+            }
+        }
+        for (CallSite cs : ctx.callSites()) {
+            Expr.Call c = cs.call();
+            Expr denominator = null;
+            if (c.callee() instanceof Expr.Attribute a && (a.name().equals("div") || a.name().equals("div_"))) {
+                if (ev.eval(a.receiver(), cs) instanceof Value.Ref) {
+                    denominator = c.argument(1, "other"); // torch.div(a, b)
+                } else {
+                    denominator = c.argument(0, "other");
+                }
+            }
+            if (denominator != null) {
+                check(ctx, c, denominator, new Guards.At(ev, cs.scope(), cs.site()), cs.scope());
+            }
+        }
+    }
+
+    private static void check(RuleContext ctx, Node at, Expr denominator, Guards.At where,
+                              dev.lossfn.core.analysis.Scope scope) {
+        if (!Guards.riskyReduction(denominator, where)) {
+            return;
+        }
+        if (!LossCode.contains(ctx.module(), ctx.evaluator(), scope, at.span())) {
+            return;
+        }
+        ctx.report(at, "division by a reduction that can be zero (an empty mask or batch gives inf/nan); "
+                + "add an epsilon or clamp the denominator");
+    }
+}
