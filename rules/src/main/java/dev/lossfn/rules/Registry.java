@@ -4,7 +4,12 @@ import dev.lossfn.core.analysis.FrameworkCatalog;
 import dev.lossfn.core.api.Rule;
 import dev.lossfn.core.engine.Engine;
 import dev.lossfn.rules.catalog.TorchCatalog;
+import dev.lossfn.rules.loops.Fp16WithoutGradScaler;
+import dev.lossfn.rules.loops.MissingGradClipping;
+import dev.lossfn.rules.loops.MissingZeroGrad;
+import dev.lossfn.rules.loops.ZeroGradBetweenBackwardAndStep;
 import dev.lossfn.rules.probs.BceOnProbabilities;
+import dev.lossfn.rules.combine.UnweightedMultitaskSum;
 import dev.lossfn.rules.guards.CustomLossReduction;
 import dev.lossfn.rules.guards.UnclampedExp;
 import dev.lossfn.rules.guards.UnguardedDivision;
@@ -39,7 +44,12 @@ public final class Registry {
                         new UnguardedLog(),
                         new UnguardedSqrt(),
                         new UnclampedExp(),
-                        new CustomLossReduction())
+                        new CustomLossReduction(),
+                        new MissingZeroGrad(),
+                        new MissingGradClipping(),
+                        new Fp16WithoutGradScaler(),
+                        new ZeroGradBetweenBackwardAndStep(),
+                        new UnweightedMultitaskSum())
                 .sorted(Comparator.comparing(r -> r.meta().code()))
                 .toList();
     }

@@ -75,6 +75,32 @@ public final class Evaluator {
         return eval(cs.call().callee(), cs.scope(), cs.site());
     }
 
+    /**
+     * The modules an object is built from: for a project class, the values of the attributes its
+     * methods set on {@code self}; for a container layer ({@code nn.Sequential}, {@code nn.ModuleList}),
+     * its constructor's arguments and list elements.
+     */
+    public List<Value> containedModules(Value.Instance inst) {
+        List<Value> out = new ArrayList<>();
+        if (inst.projectClass() != null) {
+            for (ClassInfo c = inst.projectClass(); c != null; c = projectBase(c)) {
+                for (String name : c.selfAttrs.keySet()) {
+                    out.add(instanceAttribute(inst.projectClass(), name));
+                }
+            }
+        } else if (inst.construction() != null && inst.constructionScope() != null) {
+            Env at = new Env(inst.constructionScope(), null, new Site(inst.construction().span().startOffset(),
+                    new int[0]));
+            for (Expr.Arg a : inst.construction().args()) {
+                List<Expr> items = a.value() instanceof Expr.Sequence s ? s.elements() : List.of(a.value());
+                for (Expr item : items) {
+                    out.add(eval(item, at));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The qualified name of a library symbol the expression denotes, or null. */
     public String qualifiedName(Expr e, Scope scope, Site site) {
         return eval(e, scope, site) instanceof Value.Ref r ? r.qualifiedName() : null;

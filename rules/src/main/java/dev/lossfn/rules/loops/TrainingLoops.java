@@ -1,0 +1,428 @@
+package dev.lossfn.rules.loops;
+
+import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.analysis.Evaluator;
+import dev.lossfn.core.analysis.FunctionInfo;
+import dev.lossfn.core.analysis.ModuleInfo;
+import dev.lossfn.core.analysis.Value;
+import dev.lossfn.core.api.RuleContext;
+import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Node;
+import dev.lossfn.core.model.Span;
+import dev.lossfn.core.model.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Training-loop recognition for the 4xx rules: every {@code for}/{@code while} loop of a module,
+ * with the training events it performs (backward, optimizer step, zeroing, clipping, loss scaling,
+ * fp16 autocast), also through helper functions of the project it calls, and the order of those
+ * events on each path through one iteration of its body.
+ */
+public final class TrainingLoops {
+    private static final int MAX_PATHS = 64;
+    private static final int HELPER_DEPTH = 2;
+
+    /** What a training step does. */
+    public enum Kind { BACKWARD, STEP, ZERO, CLIP, SCALE, AUTOCAST_FP16, ACCELERATE }
+
+    /**
+     * One event: its kind, the node (call or assignment) that performs it, and for STEP and ZERO the
+     * source text of the optimizer it acts on (or null).
+     */
+    public record Event(Kind kind, Node node, String target, boolean local) {}
+
+    /** A loop with its events (in source order) and the event sequences of its paths (null when too many). */
+    public record Loop(Stmt.Loop stmt, List<Event> events, List<List<Event>> paths, List<CallSite> calls) {
+        public boolean has(Kind k) {
+            return events.stream().anyMatch(e -> e.kind() == k);
+        }
+
+        /** A manual training loop: it calls backward and steps an optimizer. */
+        public boolean training() {
+            return has(Kind.BACKWARD) && has(Kind.STEP);
+        }
+
+        public List<Event> all(Kind k) {
+            return events.stream().filter(e -> e.kind() == k).toList();
+        }
+    }
+
+    private final ModuleInfo module;
+    private final Evaluator ev;
+    private final String src;
+
+    private TrainingLoops(ModuleInfo module, Evaluator ev) {
+        this.module = module;
+        this.ev = ev;
+        this.src = module.model().file().text();
+    }
+
+    /** The loops of the file being checked (computed once per file). */
+    public static List<Loop> of(RuleContext ctx) {
+        return ctx.module().memo(TrainingLoops.class, () -> new TrainingLoops(ctx.module(), ctx.evaluator()).loops());
+    }
+
+    private List<Loop> loops() {
+        List<Stmt.Loop> found = new ArrayList<>();
+        collectLoops(module.model().body(), found);
+        List<Loop> out = new ArrayList<>();
+        for (Stmt.Loop l : found) {
+            List<CallSite> calls = callsWithin(l.span());
+            if (calls.isEmpty()) {
+                continue;
+            }
+            List<List<Event>> paths = paths(l.body(), 0);
+            List<Event> events = new ArrayList<>();
+            statementEvents(l.body(), events, 0);
+            out.add(new Loop(l, events, paths, calls));
+        }
+        return out;
+    }
+
+    private static void collectLoops(List<Stmt> body, List<Stmt.Loop> out) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Loop l) {
+                out.add(l);
+            }
+            for (List<Stmt> inner : children(s)) {
+                collectLoops(inner, out);
+            }
+        }
+    }
+
+    /** Nested statement lists, including function and class bodies. */
+    private static List<List<Stmt>> children(Stmt s) {
+        if (s instanceof Stmt.Loop l) {
+            return List.of(l.body(), l.orElse());
+        }
+        if (s instanceof Stmt.If i) {
+            return List.of(i.body(), i.orElse());
+        }
+        if (s instanceof Stmt.With w) {
+            return List.of(w.body());
+        }
+        if (s instanceof Stmt.Try t) {
+            List<List<Stmt>> out = new ArrayList<>(List.of(t.body(), t.orElse(), t.finalBody()));
+            out.addAll(t.handlers());
+            return out;
+        }
+        if (s instanceof Stmt.FunctionDef f) {
+            return List.of(f.body());
+        }
+        if (s instanceof Stmt.ClassDef c) {
+            return List.of(c.body());
+        }
+        if (s instanceof Stmt.Other o) {
+            return List.of(o.body());
+        }
+        return List.of();
+    }
+
+    /** The call sites inside a span (call sites are sorted by start offset: binary search, then scan). */
+    private List<CallSite> callsWithin(Span span) {
+        List<CallSite> all = module.callSites();
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).call().span().startOffset() < span.startOffset()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        List<CallSite> out = new ArrayList<>();
+        for (int i = lo; i < all.size() && all.get(i).call().span().startOffset() < span.endOffset(); i++) {
+            if (span.contains(all.get(i).call().span())) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
+    }
+
+    // ---- events of statements, in source order ---------------------------------------------
+
+    /** All events of a statement list, entering nested blocks and loops but not nested functions. */
+    private void statementEvents(List<Stmt> body, List<Event> out, int depth) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+                continue;
+            }
+            ownEvents(s, out, depth);
+            for (List<Stmt> inner : children(s)) {
+                statementEvents(inner, out, depth);
+            }
+        }
+    }
+
+    /** The events of a statement's own expressions (not of its nested blocks). */
+    private void ownEvents(Stmt s, List<Event> out, int depth) {
+        if (s instanceof Stmt.Assign a && a.augmentedOp() == null && a.value() instanceof Expr.Literal l
+                && l.kind() == Expr.LiteralKind.NONE) {
+            for (Expr t : a.targets()) {
+                if (t instanceof Expr.Attribute attr && attr.name().equals("grad")) {
+                    out.add(new Event(Kind.ZERO, s, null, true)); // p.grad = None
+                }
+            }
+        }
+        List<CallSite> calls = new ArrayList<>();
+        for (Span o : ownSpans(s)) {
+            calls.addAll(callsWithin(o));
+        }
+        calls.sort(java.util.Comparator.comparingInt(c -> c.call().span().startOffset()));
+        for (CallSite cs : calls) {
+            classify(cs, out, depth);
+        }
+    }
+
+    /** The spans of a statement's own expressions. */
+    private static List<Span> ownSpans(Stmt s) {
+        List<Span> out = new ArrayList<>();
+        if (s instanceof Stmt.Assign a) {
+            if (a.value() != null) {
+                out.add(a.value().span());
+            }
+            for (Expr t : a.targets()) {
+                if (t != null) {
+                    out.add(t.span());
+                }
+            }
+        } else if (s instanceof Stmt.ExprStmt e) {
+            out.add(e.expr().span());
+        } else if (s instanceof Stmt.Return r && r.value() != null) {
+            out.add(r.value().span());
+        } else if (s instanceof Stmt.If i && i.test() != null) {
+            out.add(i.test().span());
+        } else if (s instanceof Stmt.Loop l && l.iterOrTest() != null) {
+            out.add(l.iterOrTest().span());
+        } else if (s instanceof Stmt.With w) {
+            for (Stmt.WithItem item : w.items()) {
+                out.add(item.context().span());
+            }
+        } else if (s instanceof Stmt.Other o) {
+            for (Expr e : o.exprs()) {
+                out.add(e.span());
+            }
+        }
+        return out;
+    }
+
+    /** Adds the events a call performs (also inside a helper function of the project). */
+    private void classify(CallSite cs, List<Event> out, int depth) {
+        Expr.Call c = cs.call();
+        String method = c.callee() instanceof Expr.Attribute a ? a.name() : null;
+        Expr receiver = c.callee() instanceof Expr.Attribute a ? a.receiver() : null;
+        String receiverText = receiver == null ? "" : text(receiver);
+        String lowerReceiver = receiverText.toLowerCase(Locale.ROOT);
+        String q = ev.qualifiedName(c.callee(), cs.scope(), cs.site());
+
+        if ("backward".equals(method)) {
+            if (lowerReceiver.contains("accelerator")) {
+                out.add(new Event(Kind.ACCELERATE, c, null, true));
+            }
+            if (receiver instanceof Expr.Call inner && inner.callee() instanceof Expr.Attribute ia
+                    && ia.name().equals("scale")) {
+                out.add(new Event(Kind.SCALE, inner, null, true));
+            }
+            out.add(new Event(Kind.BACKWARD, c, null, true));
+            return;
+        }
+        if ("torch.autograd.backward".equals(q)) {
+            out.add(new Event(Kind.BACKWARD, c, null, true));
+            return;
+        }
+        if ("step".equals(method)) {
+            if (scaler(receiver, cs)) {
+                Expr opt = c.argument(0, "optimizer");
+                out.add(new Event(Kind.SCALE, c, null, true));
+                out.add(new Event(Kind.STEP, c, opt == null ? null : text(opt), true));
+            } else if (optimizer(receiver, cs)) {
+                out.add(new Event(Kind.STEP, c, receiverText, true));
+            }
+            return;
+        }
+        if ("scale".equals(method) && scaler(receiver, cs)) {
+            out.add(new Event(Kind.SCALE, c, null, true));
+            return;
+        }
+        if ("zero_grad".equals(method)) {
+            out.add(new Event(Kind.ZERO, c, optimizer(receiver, cs) ? receiverText : null, true));
+            return;
+        }
+        if (("zero_".equals(method) || "fill_".equals(method)) && receiverText.matches(".*\\.grad(\\.data)?")) {
+            out.add(new Event(Kind.ZERO, c, null, true));
+            return;
+        }
+        if (q != null && (q.endsWith("clip_grad_norm_") || q.endsWith("clip_grad_value_")
+                || q.endsWith("clip_grad_norm") || q.endsWith("clip_grad_value"))
+                || method != null && method.startsWith("clip_grad_")) {
+            out.add(new Event(Kind.CLIP, c, null, true));
+            return;
+        }
+        if (q != null && fp16Autocast(q, c, cs)) {
+            out.add(new Event(Kind.AUTOCAST_FP16, c, null, true));
+            return;
+        }
+        if (q != null && (q.endsWith("GradScaler"))) {
+            out.add(new Event(Kind.SCALE, c, null, true));
+            return;
+        }
+        if (depth < HELPER_DEPTH && ev.callee(cs) instanceof Value.Function f && f.function().module() != null) {
+            List<Event> inner = new ArrayList<>();
+            helperEvents(f.function(), inner, depth + 1);
+            for (Event e : inner) {
+                out.add(new Event(e.kind(), e.node(), e.target(), false));
+            }
+        }
+    }
+
+    private void helperEvents(FunctionInfo fn, List<Event> out, int depth) {
+        TrainingLoops other = fn.module() == module ? this : new TrainingLoops(fn.module(), ev);
+        other.statementEvents(fn.def().body(), out, depth);
+    }
+
+    // ---- paths through one iteration ----------------------------------------------------------
+
+    /** The event sequences of the paths through a statement list; null when there are too many. */
+    private List<List<Event>> paths(List<Stmt> body, int depth) {
+        List<List<Event>> current = new ArrayList<>();
+        current.add(new ArrayList<>());
+        for (Stmt s : body) {
+            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+                continue;
+            }
+            List<Event> own = new ArrayList<>();
+            ownEvents(s, own, depth);
+            current = append(current, List.of(own));
+            List<List<Event>> alternatives = null;
+            if (s instanceof Stmt.If i) {
+                List<List<Event>> a = paths(i.body(), depth);
+                List<List<Event>> b = paths(i.orElse(), depth);
+                if (a == null || b == null) {
+                    return null;
+                }
+                alternatives = new ArrayList<>(a);
+                alternatives.addAll(b);
+            } else if (s instanceof Stmt.Loop l) {
+                List<List<Event>> a = paths(l.body(), depth);
+                if (a == null) {
+                    return null;
+                }
+                alternatives = new ArrayList<>(a);
+                alternatives.add(List.of());
+            } else if (s instanceof Stmt.With w) {
+                alternatives = paths(w.body(), depth);
+            } else if (s instanceof Stmt.Try t) {
+                List<Stmt> seq = new ArrayList<>(t.body());
+                seq.addAll(t.finalBody());
+                alternatives = paths(seq, depth);
+            }
+            if (s instanceof Stmt.If || s instanceof Stmt.Loop || s instanceof Stmt.With || s instanceof Stmt.Try) {
+                if (alternatives == null) {
+                    return null;
+                }
+                current = append(current, alternatives);
+            }
+            if (current == null || current.size() > MAX_PATHS) {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    private static List<List<Event>> append(List<List<Event>> prefixes, List<List<Event>> suffixes) {
+        if (prefixes == null) {
+            return null;
+        }
+        List<List<Event>> out = new ArrayList<>();
+        for (List<Event> p : prefixes) {
+            for (List<Event> s : suffixes) {
+                List<Event> joined = new ArrayList<>(p);
+                joined.addAll(s);
+                out.add(joined);
+                if (out.size() > MAX_PATHS) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- recognisers ------------------------------------------------------------------------
+
+    private boolean optimizer(Expr receiver, CallSite cs) {
+        if (receiver == null) {
+            return false;
+        }
+        Value v = ev.eval(receiver, cs);
+        if (v instanceof Value.Instance inst && inst.libraryClass() != null) {
+            return inst.libraryClass().startsWith("torch.optim.") && !inst.libraryClass().contains("lr_scheduler");
+        }
+        String name = lastName(receiver).toLowerCase(Locale.ROOT);
+        return (name.contains("opt") || name.equals("solver")) && !name.contains("sched");
+    }
+
+    private boolean scaler(Expr receiver, CallSite cs) {
+        if (receiver == null) {
+            return false;
+        }
+        Value v = ev.eval(receiver, cs);
+        if (v instanceof Value.Instance inst && inst.libraryClass() != null) {
+            return inst.libraryClass().endsWith("GradScaler");
+        }
+        return lastName(receiver).toLowerCase(Locale.ROOT).contains("scaler");
+    }
+
+    private boolean fp16Autocast(String q, Expr.Call c, CallSite cs) {
+        if (!Set.of("torch.autocast", "torch.cuda.amp.autocast", "torch.amp.autocast").contains(q)) {
+            return false;
+        }
+        Expr dtype = c.keyword("dtype");
+        if (dtype != null) {
+            String d = ev.qualifiedName(dtype, cs.scope(), cs.site());
+            return d != null && (d.equals("torch.float16") || d.equals("torch.half"));
+        }
+        if (q.equals("torch.cuda.amp.autocast")) {
+            return true;
+        }
+        Expr device = c.argument(0, "device_type");
+        return device instanceof Expr.Literal l && l.stringValue().equals("cuda");
+    }
+
+    private static String lastName(Expr e) {
+        if (e instanceof Expr.Name n) {
+            return n.id();
+        }
+        if (e instanceof Expr.Attribute a) {
+            return a.name();
+        }
+        if (e instanceof Expr.Subscript s) {
+            return lastName(s.value());
+        }
+        return "";
+    }
+
+    private String text(Expr e) {
+        return src.substring(e.span().startOffset(), Math.min(e.span().endOffset(), src.length()))
+                .replaceAll("\\s+", "");
+    }
+
+    /** Project classes (and library layers) that contain a recurrent or attention layer, for LF402. */
+    public static boolean recurrent(Value v, Evaluator ev, int depth) {
+        if (depth > 4 || !(v instanceof Value.Instance inst)) {
+            return false;
+        }
+        if (inst.libraryClass() != null && RECURRENT.contains(inst.libraryClass())) {
+            return true;
+        }
+        return ev.containedModules(inst).stream().anyMatch(a -> recurrent(a, ev, depth + 1));
+    }
+
+    static final Set<String> RECURRENT = Set.of("torch.nn.RNN", "torch.nn.LSTM", "torch.nn.GRU", "torch.nn.RNNCell",
+            "torch.nn.LSTMCell", "torch.nn.GRUCell", "torch.nn.Transformer", "torch.nn.TransformerEncoder",
+            "torch.nn.TransformerDecoder", "torch.nn.TransformerEncoderLayer", "torch.nn.TransformerDecoderLayer",
+            "torch.nn.MultiheadAttention");
+}
