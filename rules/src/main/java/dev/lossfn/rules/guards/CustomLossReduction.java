@@ -63,7 +63,7 @@ public final class CustomLossReduction implements Rule {
     public void check(RuleContext ctx) {
         for (ClassInfo cls : LossCode.lossClasses(ctx.module())) {
             FunctionInfo forward = cls.methods().get("forward");
-            if (forward == null || hasReduction(cls)) {
+            if (forward == null || honoursReduction(cls, forward, ctx.module().model().file().text())) {
                 continue;
             }
             for (Stmt.Return r : returns(forward.def().body())) {
@@ -75,15 +75,19 @@ public final class CustomLossReduction implements Rule {
         }
     }
 
-    private static boolean hasReduction(ClassInfo cls) {
+    /** A {@code reduction} (or legacy {@code size_average}/{@code reduce}) setting that forward actually reads. */
+    private static boolean honoursReduction(ClassInfo cls, FunctionInfo forward, String src) {
+        boolean declared = false;
         for (FunctionInfo m : cls.methods().values()) {
             for (Stmt.Param p : m.def().params()) {
                 if (p.name().equals("reduction") || p.name().equals("size_average") || p.name().equals("reduce")) {
-                    return true;
+                    declared = true;
                 }
             }
         }
-        return false;
+        var span = forward.def().span();
+        String body = src.substring(span.startOffset(), Math.min(span.endOffset(), src.length()));
+        return declared && body.matches("(?s).*\\b(reduction|size_average|reduce)\\b.*");
     }
 
     /** {@code x.sum()} or {@code torch.sum(x)} with no dimension: a total over everything. */

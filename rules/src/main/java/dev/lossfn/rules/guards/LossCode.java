@@ -30,8 +30,7 @@ public final class LossCode {
 
     /** Words that mark metrics and evaluation code, which a loss word in the same name does not make loss code. */
     private static final Set<String> METRIC_WORDS = Set.of("metric", "metrics", "score", "scores", "accuracy", "acc",
-            "eval", "evaluate", "evaluation", "validate", "validation", "test", "benchmark", "report", "log", "print",
-            "plot", "visualize");
+            "eval", "evaluate", "evaluation", "validate", "validation", "test", "benchmark");
 
     private LossCode() {}
 

@@ -65,8 +65,8 @@ public final class UnclampedExp implements Rule {
         Set<Expr.Call> inSoftmax = ManualSoftmax.exponentials(ctx);
         for (CallSite cs : ctx.callSites()) {
             Expr arg = MathOps.expArgument(cs, ev);
-            if (arg == null || inSoftmax.contains(cs.call()) || ev.inNoGrad(cs) || !unbounded(arg)
-                    || bounded(ev.eval(arg, cs))) {
+            if (arg == null || inSoftmax.contains(cs.call()) || ev.inNoGrad(cs)
+                    || !unbounded(arg, new Guards.At(ev, cs.scope(), cs.site()), 0) || bounded(ev.eval(arg, cs))) {
                 continue;
             }
             if (!LossCode.contains(ctx.module(), ev, cs.scope(), cs.call().span())) {
@@ -83,10 +83,32 @@ public final class UnclampedExp implements Rule {
                 && t.kind() != dev.lossfn.core.analysis.Kind.ONE_HOT;
     }
 
-    /** A plain value straight from a parameter, attribute or call, not clamped, negated or log-scaled. */
-    private static boolean unbounded(Expr e) {
-        if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
+    /**
+     * A value that can be arbitrarily large: a parameter, attribute or model output, or a sum, difference
+     * or product of such, followed through local variables; not clamped, negated, log-scaled, or divided
+     * by a temperature.
+     */
+    private static boolean unbounded(Expr e, Guards.At at, int depth) {
+        if (depth > 5) {
+            return false;
+        }
+        if (e instanceof Expr.Name n) {
+            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
+            var defSite = at.ev().definitionSite(n, at.scope(), at.site());
+            if (def != null && defSite != null) {
+                return unbounded(def, new Guards.At(at.ev(), at.scope(), defSite), depth + 1);
+            }
             return !logScale(e);
+        }
+        if (e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
+            return !logScale(e);
+        }
+        if (e instanceof Expr.BinOp b && Set.of("+", "-", "*").contains(b.op())) {
+            if (b.left() instanceof Expr.Literal && b.op().equals("*") || b.right() instanceof Expr.Literal
+                    && b.op().equals("*")) {
+                return unbounded(b.left() instanceof Expr.Literal ? b.right() : b.left(), at, depth + 1);
+            }
+            return unbounded(b.left(), at, depth + 1) || unbounded(b.right(), at, depth + 1);
         }
         if (e instanceof Expr.Call c) {
             if (c.callee() instanceof Expr.Attribute a) {
@@ -96,7 +118,12 @@ public final class UnclampedExp implements Rule {
                     return false;
                 }
                 if (Set.of("float", "double", "squeeze", "unsqueeze", "view", "reshape").contains(m)) {
-                    return unbounded(a.receiver());
+                    return unbounded(a.receiver(), at, depth + 1);
+                }
+                String q = at.ev().qualifiedName(c.callee(), at.scope(), at.site());
+                if (q != null && (q.equals("torch.clamp") || q.equals("torch.clip") || q.equals("torch.tanh")
+                        || q.equals("torch.sigmoid") || q.startsWith("torch.nn.functional."))) {
+                    return false;
                 }
             }
             return callOfModel(c);
