@@ -1,7 +1,5 @@
 package dev.lossfn.rules.loops;
 
-import dev.lossfn.core.analysis.CallSite;
-import dev.lossfn.core.analysis.Value;
 import dev.lossfn.core.api.Rule;
 import dev.lossfn.core.api.RuleContext;
 import dev.lossfn.core.api.RuleMeta;
@@ -67,25 +65,16 @@ public final class MissingGradClipping implements Rule {
     @Override
     public void check(RuleContext ctx) {
         for (TrainingLoops.Loop loop : TrainingLoops.of(ctx)) {
-            if (!loop.training() || loop.has(TrainingLoops.Kind.CLIP) || !callsRecurrentModel(ctx, loop)) {
+            if (!loop.isLoop() || !loop.training() || loop.has(TrainingLoops.Kind.CLIP)
+                    || !loop.has(TrainingLoops.Kind.RECURRENT_MODEL)) {
                 continue;
             }
             for (TrainingLoops.Event step : loop.all(TrainingLoops.Kind.STEP)) {
-                if (step.local()) {
+                if (step.module() == ctx.module()) {
                     ctx.report(step.node(), "the model contains recurrent or attention layers and the loop never "
                             + "clips gradients; one exploding batch can wreck the weights");
                 }
             }
         }
-    }
-
-    private static boolean callsRecurrentModel(RuleContext ctx, TrainingLoops.Loop loop) {
-        for (CallSite cs : loop.calls()) {
-            Value callee = ctx.evaluator().callee(cs);
-            if (TrainingLoops.recurrent(callee, ctx.evaluator(), 0)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

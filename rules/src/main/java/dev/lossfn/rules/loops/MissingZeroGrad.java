@@ -57,23 +57,26 @@ public final class MissingZeroGrad implements Rule {
     @Override
     public void check(RuleContext ctx) {
         for (TrainingLoops.Loop loop : TrainingLoops.of(ctx)) {
-            if (!loop.training() || loop.has(TrainingLoops.Kind.ZERO)) {
+            if (!loop.isLoop() || !loop.training() || loop.has(TrainingLoops.Kind.ZERO)) {
                 continue;
             }
             List<Related> related = new ArrayList<>();
-            related.add(new Related(ctx.path(), loop.stmt().span(), "the loop"));
-            loop.all(TrainingLoops.Kind.STEP).stream().filter(TrainingLoops.Event::local).findFirst()
+            related.add(new Related(ctx.path(), loop.header().span(), "the loop"));
+            loop.all(TrainingLoops.Kind.STEP).stream().filter(s -> s.module() == ctx.module()).findFirst()
                     .ifPresent(s -> related.add(new Related(ctx.path(), s.node().span(), "the optimizer step")));
             boolean reported = false;
+            boolean helperLoop = false;
             for (TrainingLoops.Event b : loop.all(TrainingLoops.Kind.BACKWARD)) {
-                if (b.local()) {
+                if (b.module() == ctx.module()) {
                     ctx.report(b.node().span(), META.severity(), "gradients accumulate across iterations: this "
                             + "loop steps the optimizer but never calls zero_grad()", related);
                     reported = true;
+                } else if (b.inLoop()) {
+                    helperLoop = true; // the helper's own loop is reported in its file
                 }
             }
-            if (!reported) {
-                ctx.report(loop.stmt().span(), META.severity(), "gradients accumulate across iterations: this "
+            if (!reported && !helperLoop) {
+                ctx.report(loop.header().span(), META.severity(), "gradients accumulate across iterations: this "
                         + "loop steps the optimizer (through a helper) but never calls zero_grad()", List.of());
             }
         }

@@ -2,7 +2,6 @@ package dev.lossfn.rules.loops;
 
 import dev.lossfn.core.analysis.CallSite;
 import dev.lossfn.core.analysis.Evaluator;
-import dev.lossfn.core.analysis.FunctionInfo;
 import dev.lossfn.core.analysis.ModuleInfo;
 import dev.lossfn.core.analysis.Value;
 import dev.lossfn.core.api.RuleContext;
@@ -26,16 +25,30 @@ public final class TrainingLoops {
     private static final int HELPER_DEPTH = 2;
 
     /** What a training step does. */
-    public enum Kind { BACKWARD, STEP, ZERO, CLIP, SCALE, AUTOCAST_FP16, ACCELERATE }
+    public enum Kind { BACKWARD, STEP, ZERO, CLIP, SCALE, AUTOCAST_FP16, ACCELERATE, RECURRENT_MODEL }
 
     /**
-     * One event: its kind, the node (call or assignment) that performs it, and for STEP and ZERO the
-     * source text of the optimizer it acts on (or null).
+     * One event: its kind, the node (call or assignment) that performs it and the module it is in;
+     * for STEP and ZERO the source text of the optimizer it acts on ({@code target}) and of the module
+     * whose parameters it covers ({@code owner}), when known. {@code local} events are in the loop's own
+     * body; others come from helper functions, {@code inLoop} when a loop of the helper performs them.
      */
-    public record Event(Kind kind, Node node, String target, boolean local) {}
+    public record Event(Kind kind, Node node, ModuleInfo module, String target, String owner, boolean local,
+                        boolean inLoop) {
+        Event(Kind kind, Node node, ModuleInfo module) {
+            this(kind, node, module, null, null, true, false);
+        }
 
-    /** A loop with its events (in source order) and the event sequences of its paths (null when too many). */
-    public record Loop(Stmt.Loop stmt, List<Event> events, List<List<Event>> paths, List<CallSite> calls) {
+        Event inHelper(boolean insideLoop) {
+            return new Event(kind, node, module, target, owner, false, inLoop || insideLoop);
+        }
+    }
+
+    /**
+     * A loop (or, for {@code header} a function, the body of a step function) with its events in source
+     * order and the event sequences of the paths through one pass of its body (null when too many).
+     */
+    public record Loop(Node header, boolean isLoop, List<Event> events, List<List<Event>> paths) {
         public boolean has(Kind k) {
             return events.stream().anyMatch(e -> e.kind() == k);
         }
@@ -66,29 +79,32 @@ public final class TrainingLoops {
     }
 
     private List<Loop> loops() {
-        List<Stmt.Loop> found = new ArrayList<>();
-        collectLoops(module.model().body(), found);
+        List<Stmt> found = new ArrayList<>();
+        collect(module.model().body(), found);
         List<Loop> out = new ArrayList<>();
-        for (Stmt.Loop l : found) {
-            List<CallSite> calls = callsWithin(l.span());
-            if (calls.isEmpty()) {
+        for (Stmt st : found) {
+            boolean isLoop = st instanceof Stmt.Loop;
+            List<Stmt> body = isLoop ? ((Stmt.Loop) st).body() : ((Stmt.FunctionDef) st).body();
+            if (callsWithin(st.span()).isEmpty()) {
                 continue;
             }
-            List<List<Event>> paths = paths(l.body(), 0);
             List<Event> events = new ArrayList<>();
-            statementEvents(l.body(), events, 0);
-            out.add(new Loop(l, events, paths, calls));
+            statementEvents(body, events, 0, false);
+            if (!isLoop && events.stream().noneMatch(e -> e.local() && e.kind() == Kind.BACKWARD)) {
+                continue; // a function matters here only as a step function
+            }
+            out.add(new Loop(st, isLoop, events, paths(body, 0)));
         }
         return out;
     }
 
-    private static void collectLoops(List<Stmt> body, List<Stmt.Loop> out) {
+    private static void collect(List<Stmt> body, List<Stmt> out) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.Loop l) {
-                out.add(l);
+            if (s instanceof Stmt.Loop || s instanceof Stmt.FunctionDef) {
+                out.add(s);
             }
             for (List<Stmt> inner : children(s)) {
-                collectLoops(inner, out);
+                collect(inner, out);
             }
         }
     }
@@ -146,14 +162,19 @@ public final class TrainingLoops {
     // ---- events of statements, in source order ---------------------------------------------
 
     /** All events of a statement list, entering nested blocks and loops but not nested functions. */
-    private void statementEvents(List<Stmt> body, List<Event> out, int depth) {
+    private void statementEvents(List<Stmt> body, List<Event> out, int depth, boolean inLoop) {
         for (Stmt s : body) {
             if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
                 continue;
             }
-            ownEvents(s, out, depth);
+            List<Event> own = new ArrayList<>();
+            ownEvents(s, own, depth);
+            for (Event e : own) {
+                out.add(inLoop && !e.inLoop() ? new Event(e.kind(), e.node(), e.module(), e.target(), e.owner(),
+                        e.local(), true) : e);
+            }
             for (List<Stmt> inner : children(s)) {
-                statementEvents(inner, out, depth);
+                statementEvents(inner, out, depth, inLoop || s instanceof Stmt.Loop);
             }
         }
     }
@@ -164,7 +185,7 @@ public final class TrainingLoops {
                 && l.kind() == Expr.LiteralKind.NONE) {
             for (Expr t : a.targets()) {
                 if (t instanceof Expr.Attribute attr && attr.name().equals("grad")) {
-                    out.add(new Event(Kind.ZERO, s, null, true)); // p.grad = None
+                    out.add(new Event(Kind.ZERO, s, module)); // p.grad = None
                 }
             }
         }
@@ -221,67 +242,85 @@ public final class TrainingLoops {
 
         if ("backward".equals(method)) {
             if (lowerReceiver.contains("accelerator")) {
-                out.add(new Event(Kind.ACCELERATE, c, null, true));
+                out.add(new Event(Kind.ACCELERATE, c, module));
             }
             if (receiver instanceof Expr.Call inner && inner.callee() instanceof Expr.Attribute ia
                     && ia.name().equals("scale")) {
-                out.add(new Event(Kind.SCALE, inner, null, true));
+                out.add(new Event(Kind.SCALE, inner, module));
             }
-            out.add(new Event(Kind.BACKWARD, c, null, true));
+            out.add(new Event(Kind.BACKWARD, c, module));
             return;
         }
         if ("torch.autograd.backward".equals(q)) {
-            out.add(new Event(Kind.BACKWARD, c, null, true));
+            out.add(new Event(Kind.BACKWARD, c, module));
             return;
         }
         if ("step".equals(method)) {
             if (scaler(receiver, cs)) {
                 Expr opt = c.argument(0, "optimizer");
-                out.add(new Event(Kind.SCALE, c, null, true));
-                out.add(new Event(Kind.STEP, c, opt == null ? null : text(opt), true));
+                out.add(new Event(Kind.SCALE, c, module));
+                out.add(new Event(Kind.STEP, c, module, opt == null ? null : text(opt),
+                        opt == null ? null : paramsOwner(opt, cs), true, false));
             } else if (optimizer(receiver, cs)) {
-                out.add(new Event(Kind.STEP, c, receiverText, true));
+                out.add(new Event(Kind.STEP, c, module, receiverText, paramsOwner(receiver, cs), true, false));
             }
             return;
         }
         if ("scale".equals(method) && scaler(receiver, cs)) {
-            out.add(new Event(Kind.SCALE, c, null, true));
+            out.add(new Event(Kind.SCALE, c, module));
             return;
         }
         if ("zero_grad".equals(method)) {
-            out.add(new Event(Kind.ZERO, c, optimizer(receiver, cs) ? receiverText : null, true));
+            boolean opt = optimizer(receiver, cs);
+            out.add(new Event(Kind.ZERO, c, module, opt ? receiverText : null,
+                    opt ? paramsOwner(receiver, cs) : receiverText, true, false));
             return;
         }
         if (("zero_".equals(method) || "fill_".equals(method)) && receiverText.matches(".*\\.grad(\\.data)?")) {
-            out.add(new Event(Kind.ZERO, c, null, true));
+            out.add(new Event(Kind.ZERO, c, module));
             return;
         }
         if (q != null && (q.endsWith("clip_grad_norm_") || q.endsWith("clip_grad_value_")
                 || q.endsWith("clip_grad_norm") || q.endsWith("clip_grad_value"))
                 || method != null && method.startsWith("clip_grad_")) {
-            out.add(new Event(Kind.CLIP, c, null, true));
+            out.add(new Event(Kind.CLIP, c, module));
             return;
         }
         if (q != null && fp16Autocast(q, c, cs)) {
-            out.add(new Event(Kind.AUTOCAST_FP16, c, null, true));
+            out.add(new Event(Kind.AUTOCAST_FP16, c, module));
             return;
         }
-        if (q != null && (q.endsWith("GradScaler"))) {
-            out.add(new Event(Kind.SCALE, c, null, true));
+        if (q != null && q.endsWith("GradScaler")) {
+            out.add(new Event(Kind.SCALE, c, module));
             return;
         }
-        if (depth < HELPER_DEPTH && ev.callee(cs) instanceof Value.Function f && f.function().module() != null) {
+        Value callee = ev.callee(cs);
+        if (recurrent(callee, ev, 0)) {
+            out.add(new Event(Kind.RECURRENT_MODEL, c, module));
+        }
+        if (depth < HELPER_DEPTH && callee instanceof Value.Function f && f.function().module() != null) {
             List<Event> inner = new ArrayList<>();
-            helperEvents(f.function(), inner, depth + 1);
+            TrainingLoops other = f.function().module() == module ? this : new TrainingLoops(f.function().module(), ev);
+            other.statementEvents(f.function().def().body(), inner, depth + 1, false);
             for (Event e : inner) {
-                out.add(new Event(e.kind(), e.node(), e.target(), false));
+                out.add(e.inHelper(false));
             }
         }
     }
 
-    private void helperEvents(FunctionInfo fn, List<Event> out, int depth) {
-        TrainingLoops other = fn.module() == module ? this : new TrainingLoops(fn.module(), ev);
-        other.statementEvents(fn.def().body(), out, depth);
+    /** The module whose parameters an optimizer updates: {@code model} in {@code Adam(model.parameters())}. */
+    private String paramsOwner(Expr optimizer, CallSite cs) {
+        if (ev.eval(optimizer, cs) instanceof Value.Instance inst && inst.construction() != null
+                && inst.libraryClass() != null && inst.libraryClass().startsWith("torch.optim.")) {
+            Expr params = inst.construction().argument(0, "params");
+            if (params instanceof Expr.Call pc && pc.callee() instanceof Expr.Attribute pa
+                    && pa.name().equals("parameters")) {
+                String owner = inst.constructionScope().module().model().file().text()
+                        .substring(pa.receiver().span().startOffset(), pa.receiver().span().endOffset());
+                return owner.replaceAll("\\s+", "");
+            }
+        }
+        return null;
     }
 
     // ---- paths through one iteration ----------------------------------------------------------

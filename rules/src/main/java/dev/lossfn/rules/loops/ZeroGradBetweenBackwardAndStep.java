@@ -62,21 +62,27 @@ public final class ZeroGradBetweenBackwardAndStep implements Rule {
         }
     }
 
+    /** The zeroing clears the gradients the step uses: the same optimizer, or the model it optimizes. */
+    private static boolean sameParameters(TrainingLoops.Event zero, TrainingLoops.Event step) {
+        return zero.target() != null && Objects.equals(zero.target(), step.target())
+                || zero.owner() != null && Objects.equals(zero.owner(), step.owner());
+    }
+
     private static void check(RuleContext ctx, List<TrainingLoops.Event> path) {
         boolean backward = false;
         for (int i = 0; i < path.size(); i++) {
             TrainingLoops.Event e = path.get(i);
             if (e.kind() == TrainingLoops.Kind.BACKWARD) {
                 backward = true;
-            } else if (e.kind() == TrainingLoops.Kind.ZERO && backward && e.target() != null && e.local()) {
+            } else if (e.kind() == TrainingLoops.Kind.ZERO && backward && e.local()) {
                 for (int j = i + 1; j < path.size(); j++) {
                     TrainingLoops.Event next = path.get(j);
                     if (next.kind() == TrainingLoops.Kind.BACKWARD) {
                         break;
                     }
-                    if (next.kind() == TrainingLoops.Kind.STEP && Objects.equals(next.target(), e.target())) {
-                        ctx.report(e.node(), "zero_grad() of " + e.target() + " runs after backward() and before "
-                                + "its step(): the step applies zero gradients");
+                    if (next.kind() == TrainingLoops.Kind.STEP && sameParameters(e, next)) {
+                        ctx.report(e.node(), "zero_grad() runs after backward() and before the step() of the "
+                                + "optimizer it clears: the step applies zero gradients");
                         break;
                     }
                 }
