@@ -3,13 +3,15 @@ package dev.lossfn.rules;
 import dev.lossfn.core.analysis.FrameworkCatalog;
 import dev.lossfn.core.api.Rule;
 import dev.lossfn.core.engine.Engine;
-import dev.lossfn.rules.catalog.TorchCatalog;
+import dev.lossfn.rules.catalog.Catalogs;
 import dev.lossfn.rules.loops.Fp16WithoutGradScaler;
 import dev.lossfn.rules.loops.MissingGradClipping;
 import dev.lossfn.rules.loops.MissingZeroGrad;
 import dev.lossfn.rules.loops.ZeroGradBetweenBackwardAndStep;
 import dev.lossfn.rules.probs.BceOnProbabilities;
 import dev.lossfn.rules.combine.UnweightedMultitaskSum;
+import dev.lossfn.rules.dl4j.Dl4jActivationLossMismatch;
+import dev.lossfn.rules.probs.SoftmaxOverOneUnit;
 import dev.lossfn.rules.guards.CustomLossReduction;
 import dev.lossfn.rules.guards.UnclampedExp;
 import dev.lossfn.rules.guards.UnguardedDivision;
@@ -49,13 +51,15 @@ public final class Registry {
                         new MissingGradClipping(),
                         new Fp16WithoutGradScaler(),
                         new ZeroGradBetweenBackwardAndStep(),
-                        new UnweightedMultitaskSum())
+                        new UnweightedMultitaskSum(),
+                        new SoftmaxOverOneUnit(),
+                        new Dl4jActivationLossMismatch())
                 .sorted(Comparator.comparing(r -> r.meta().code()))
                 .toList();
     }
 
     public static FrameworkCatalog catalog() {
-        return new TorchCatalog();
+        return Catalogs.all();
     }
 
     /** An engine with every rule and the framework catalogs. */

@@ -62,7 +62,8 @@ class RegistryTest {
 
     private List<Finding> findings(RuleMeta m, String code, String name) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(m.code() + "-" + name));
-        Files.writeString(folder.resolve("snippet.py"), code);
+        boolean python = m.languages().contains(dev.lossfn.core.model.SourceFile.Language.PYTHON);
+        Files.writeString(folder.resolve(python ? "snippet.py" : "Snippet.java"), code);
         Result result = Registry.engine().run(new Options(List.of(folder), List.of(m.code()), List.of(), null, null, 1,
                 false));
         return result.findings().stream().filter(f -> f.code().equals(m.code())).toList();

@@ -174,6 +174,9 @@ public final class Evaluator {
         if (e instanceof Expr.Conditional c) {
             return join(List.of(eval(c.body(), env), eval(c.orElse(), env)));
         }
+        if (e instanceof Expr.Literal l) {
+            return new Value.Constant(l.text());
+        }
         if (e instanceof Expr.Sequence s && s.kind() == Expr.SequenceKind.TUPLE) {
             List<Value> items = new ArrayList<>();
             for (Expr x : s.elements()) {
@@ -220,8 +223,10 @@ public final class Evaluator {
         if (!dominated) {
             if (scope.params.contains(name)) {
                 candidates.add(Value.UNKNOWN);
-            } else if (scope.function() != null && scope.parent() != null) {
+            } else if ((scope.function() != null || scope.classBody() != null) && scope.parent() != null) {
                 candidates.add(lookupAnywhere(scope.parent(), name));
+            } else if (defs.isEmpty() && scope.function() == null && scope.classBody() == null) {
+                candidates.add(starImport(scope.module(), name));
             } else {
                 candidates.add(Value.UNKNOWN);
             }
@@ -233,16 +238,29 @@ public final class Evaluator {
     private Value lookupAnywhere(Scope scope, String name) {
         List<Def> defs = scope.defsOf(name);
         if (defs.isEmpty()) {
-            if (scope.function() != null && scope.parent() != null && !scope.params.contains(name)) {
+            if ((scope.function() != null || scope.classBody() != null) && scope.parent() != null
+                    && !scope.params.contains(name)) {
                 return lookupAnywhere(scope.parent(), name);
             }
-            return Value.UNKNOWN;
+            return scope.function() == null && scope.classBody() == null ? starImport(scope.module(), name)
+                    : Value.UNKNOWN;
         }
         List<Value> values = new ArrayList<>();
         for (Def d : defs) {
             values.add(valueOf(d, null));
         }
         return join(values);
+    }
+
+    /** A name brought in by a wildcard import ({@code import static ...Activation.*}) that the catalogs know. */
+    private Value starImport(ModuleInfo module, String name) {
+        for (String pkg : module.starImports) {
+            String q = catalog.canonical(pkg + "." + name);
+            if (catalog.knows(q)) {
+                return new Value.Ref(q);
+            }
+        }
+        return Value.UNKNOWN;
     }
 
     private Value valueOf(Def d, ClassInfo self) {

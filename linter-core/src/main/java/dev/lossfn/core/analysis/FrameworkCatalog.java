@@ -60,6 +60,9 @@ public interface FrameworkCatalog {
     /** True for library calls that open a context without gradients ({@code torch.no_grad}). */
     boolean isNoGradContext(String qualifiedName);
 
+    /** True when the catalogs know this qualified name (to resolve wildcard imports). */
+    boolean knows(String qualifiedName);
+
     /** True when the name denotes a class (so calling it constructs an instance). */
     boolean isClass(String qualifiedName);
 }

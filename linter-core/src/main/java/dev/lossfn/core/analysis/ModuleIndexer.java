@@ -182,6 +182,9 @@ final class ModuleIndexer {
             }
         } else if (st instanceof Stmt.ImportFrom imp) {
             String base = absoluteModule(imp.module(), imp.level());
+            if (imp.star()) {
+                module.starImports.add(base);
+            }
             for (Stmt.ImportedName n : imp.names()) {
                 String bound = n.alias() != null ? n.alias() : n.name();
                 scope.add(track(importDef(bound, base.isEmpty() ? n.name() : base + "." + n.name(), scope, end)));

@@ -13,6 +13,8 @@ public final class ModuleInfo {
     Scope scope;
     final List<CallSite> callSites = new ArrayList<>();
     final List<OperatorSite> operatorSites = new ArrayList<>();
+    /** Modules and classes imported with a wildcard ({@code from x import *}, {@code import a.b.*}). */
+    final List<String> starImports = new ArrayList<>();
     private volatile java.util.Map<Expr.Call, CallSite> byCall;
     private final java.util.Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
     final List<ClassInfo> classes = new ArrayList<>();

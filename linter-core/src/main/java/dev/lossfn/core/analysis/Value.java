@@ -68,6 +68,9 @@ public sealed interface Value {
     /** A module of the analysed project. */
     record ProjectModule(ModuleInfo module) implements Value {}
 
+    /** A literal constant ({@code 1}, {@code 'mean'}), as written in the source. */
+    record Constant(String text) implements Value {}
+
     /** A tuple whose elements are known one by one. */
     record Tuple(List<Value> items) implements Value {}
 

@@ -13,6 +13,7 @@ import dev.lossfn.core.config.ConfigLoader;
 import dev.lossfn.core.config.Globs;
 import dev.lossfn.core.config.RuleSelection;
 import dev.lossfn.core.discover.SourceDiscovery;
+import dev.lossfn.core.lang.java.JavaFrontend;
 import dev.lossfn.core.lang.python.PythonFrontend;
 import dev.lossfn.core.model.ModuleModel;
 import dev.lossfn.core.model.ParseProblem;
@@ -78,7 +79,7 @@ public final class Engine {
         Severity failOn = options.failOn() != null ? options.failOn()
                 : rootConfig.failOn() != null ? rootConfig.failOn() : Severity.WARNING;
 
-        SourceDiscovery.Result found = SourceDiscovery.discover(paths, configs, Set.of("py"));
+        SourceDiscovery.Result found = SourceDiscovery.discover(paths, configs, Set.of("py", "java"));
         List<String> errors = Collections.synchronizedList(new ArrayList<>(found.errors()));
         List<Path> roots = new ArrayList<>();
         for (Path p : paths) {
@@ -145,16 +146,20 @@ public final class Engine {
     /** Reads, parses and indexes one file; never throws: what fails becomes a parse problem. */
     private static ModuleInfo load(Path file, List<Path> roots) {
         String display = displayPath(file);
-        SourceReader.Read read = SourceReader.read(file, display, SourceFile.Language.PYTHON);
+        SourceFile.Language language = file.getFileName().toString().endsWith(".java") ? SourceFile.Language.JAVA
+                : SourceFile.Language.PYTHON;
+        SourceReader.Read read = SourceReader.read(file, display, language);
         ModuleModel model;
         if (!read.analysable()) {
             model = new ModuleModel(read.file(), List.of(), List.of(), read.problems());
         } else {
             try {
-                ModuleModel parsed = PythonFrontend.parse(read.file());
+                ModuleModel parsed = language == SourceFile.Language.JAVA ? JavaFrontend.parse(read.file())
+                        : PythonFrontend.parse(read.file());
                 List<ParseProblem> problems = new ArrayList<>(read.problems());
                 problems.addAll(parsed.problems());
-                model = new ModuleModel(parsed.file(), parsed.body(), parsed.comments(), problems);
+                model = new ModuleModel(parsed.file(), parsed.body(), parsed.comments(), problems,
+                        parsed.suppressedRegions());
             } catch (StackOverflowError e) {
                 model = new ModuleModel(read.file(), List.of(), List.of(),
                         List.of(new ParseProblem("nested too deeply to analyse", Span.NONE)));
@@ -214,7 +219,7 @@ public final class Engine {
         if (raw.isEmpty()) {
             return raw;
         }
-        Suppressions suppressions = new Suppressions(module.model().comments());
+        Suppressions suppressions = new Suppressions(module.model().comments(), module.model().suppressedRegions());
         String[] hashes = LineHash.of(module.model().file().text());
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

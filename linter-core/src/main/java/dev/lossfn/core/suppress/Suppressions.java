@@ -2,6 +2,7 @@ package dev.lossfn.core.suppress;
 
 import dev.lossfn.core.api.Finding;
 import dev.lossfn.core.model.Comment;
+import dev.lossfn.core.model.ModuleModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  *   <li>{@code # noqa: LF101, LF102} on the finding's first line (a bare {@code # noqa} does not
  *       suppress lossfn findings: it is too easy to write for another tool);</li>
  *   <li>{@code # lossfn: ignore[LF101]} (and {@code // lossfn: ignore[LF701]} in Java) on that line;</li>
- *   <li>{@code # lossfn: noqa: LF101} anywhere in the file for the whole file.</li>
+ *   <li>{@code # lossfn: noqa: LF101} anywhere in the file for the whole file;</li>
+ *   <li>{@code @SuppressWarnings("lossfn:LF701")} on a Java declaration, for everything inside it.</li>
  * </ul>
  * Codes may be prefixes ({@code LF1}) or rule names.
  */
@@ -28,7 +30,15 @@ public final class Suppressions {
     private final Map<Integer, List<String>> byLine = new HashMap<>();
     private final List<String> fileWide = new ArrayList<>();
 
+    private final List<ModuleModel.SuppressedRegion> regions;
+
     public Suppressions(List<Comment> comments) {
+        this(comments, List.of());
+    }
+
+    /** @param regions declarations annotated {@code @SuppressWarnings("lossfn:CODE")} */
+    public Suppressions(List<Comment> comments, List<ModuleModel.SuppressedRegion> regions) {
+        this.regions = regions;
         for (Comment c : comments) {
             String t = c.text();
             Matcher f = FILE.matcher(t);
@@ -62,7 +72,15 @@ public final class Suppressions {
     }
 
     public boolean suppresses(Finding f) {
-        return covers(fileWide, f) || covers(byLine.getOrDefault(f.span().startLine(), List.of()), f);
+        if (covers(fileWide, f) || covers(byLine.getOrDefault(f.span().startLine(), List.of()), f)) {
+            return true;
+        }
+        for (ModuleModel.SuppressedRegion r : regions) {
+            if (r.span().contains(f.span()) && covers(r.codes(), f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean covers(List<String> codes, Finding f) {

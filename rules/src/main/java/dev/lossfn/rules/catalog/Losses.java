@@ -113,10 +113,33 @@ public final class Losses {
         return Optional.ofNullable(BY_NAME.get(qualifiedName));
     }
 
+    /**
+     * SameDiff's losses, called as methods of {@code sd.loss()} (or the {@code sd.loss} field), from
+     * {@code org/nd4j/autodiff/samediff/ops/SDLoss.java}: {@code sigmoidCrossEntropy(label, predictionLogits, ...)}
+     * and {@code softmaxCrossEntropy(oneHotLabels, logitPredictions, ...)} apply the sigmoid / softmax
+     * themselves; every overload may start with a String name.
+     */
+    public static final List<LossApi> SAMEDIFF = List.of(
+            new LossApi("org.nd4j.autodiff.samediff.ops.SDLoss.sigmoidCrossEntropy", false, "sd.loss().sigmoidCrossEntropy",
+                    Family.BINARY_CROSS_ENTROPY, Expects.LOGITS),
+            new LossApi("org.nd4j.autodiff.samediff.ops.SDLoss.softmaxCrossEntropy", false, "sd.loss().softmaxCrossEntropy",
+                    Family.CROSS_ENTROPY, Expects.LOGITS));
+
     /** The loss call at this call site, if it is one. */
     public static Optional<LossCall> at(CallSite cs, Evaluator evaluator) {
         Value callee = evaluator.callee(cs);
         Expr.Call call = cs.call();
+        if (call.callee() instanceof Expr.Attribute a && samediffLossReceiver(a.receiver())) {
+            for (LossApi api : SAMEDIFF) {
+                if (api.name().endsWith("." + a.name())) {
+                    int first = !call.args().isEmpty() && call.args().get(0).value() instanceof Expr.Literal l
+                            && l.kind() == Expr.LiteralKind.STRING ? 1 : 0;
+                    Expr label = call.argument(first, null);
+                    Expr prediction = call.argument(first + 1, null);
+                    return Optional.of(new LossCall(api, cs, prediction, label, null));
+                }
+            }
+        }
         if (callee instanceof Value.Ref r) {
             LossApi api = BY_NAME.get(r.qualifiedName());
             if (api != null && !api.isClass()) {
@@ -130,6 +153,13 @@ public final class Losses {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code sd.loss()} or {@code sd.loss}: the receiver of SameDiff's loss ops. */
+    private static boolean samediffLossReceiver(Expr receiver) {
+        return receiver instanceof Expr.Call c && c.args().isEmpty() && c.callee() instanceof Expr.Attribute a
+                && a.name().equals("loss") || receiver instanceof Expr.Attribute f && f.name().equals("loss")
+                && !(f.receiver() instanceof Expr.Name n && n.id().equals("self"));
     }
 
     /** The loss class this call site constructs ({@code nn.BCELoss()}), if it constructs one. */

@@ -16,14 +16,15 @@ import java.util.Set;
 public final class MathOps {
     /** log functions of torch and numpy (math.log is for Python numbers and is left out). */
     static final Set<String> LOG = Set.of("torch.log", "torch.log2", "torch.log10", "numpy.log", "numpy.log2",
-            "numpy.log10", "torch.special.log");
+            "numpy.log10", "torch.special.log", JavaCatalog.TRANSFORMS + ".log");
     static final Set<String> LOG_METHODS = Set.of("log", "log2", "log10");
-    static final Set<String> EXP = Set.of("torch.exp", "numpy.exp", "torch.special.exp");
-    static final Set<String> SQRT = Set.of("torch.sqrt", "numpy.sqrt");
+    static final Set<String> EXP = Set.of("torch.exp", "numpy.exp", "torch.special.exp", JavaCatalog.TRANSFORMS + ".exp");
+    static final Set<String> SQRT = Set.of("torch.sqrt", "numpy.sqrt", JavaCatalog.TRANSFORMS + ".sqrt");
     /** Reductions whose result can be zero (the denominators LF301 worries about). */
     static final Set<String> REDUCTIONS = Set.of("torch.sum", "torch.mean", "torch.norm", "torch.linalg.norm",
             "torch.linalg.vector_norm", "numpy.sum", "numpy.mean");
-    static final Set<String> REDUCTION_METHODS = Set.of("sum", "mean", "norm", "nansum", "nanmean");
+    static final Set<String> REDUCTION_METHODS = Set.of("sum", "mean", "norm", "nansum", "nanmean", "norm1", "norm2",
+            "sumNumber", "meanNumber");
 
     private MathOps() {}
 

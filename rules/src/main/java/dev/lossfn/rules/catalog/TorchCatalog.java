@@ -196,6 +196,11 @@ public final class TorchCatalog implements FrameworkCatalog {
     }
 
     @Override
+    public boolean knows(String q) {
+        return FUNCTION_KINDS.containsKey(q) || LAYER_SPECS.containsKey(q) || Losses.api(q).isPresent();
+    }
+
+    @Override
     public boolean isClass(String q) {
         if (LAYER_SPECS.containsKey(q) || Losses.isLossClass(q)) {
             return true;

@@ -17,9 +17,10 @@ public final class Guards {
     private static final int DEPTH = 6;
     private static final Set<String> CLAMPS = Set.of("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_");
     private static final Set<String> CLAMP_FUNCTIONS = Set.of("torch.clamp", "torch.clip", "torch.clamp_min",
-            "torch.maximum", "torch.fmax", "numpy.clip", "numpy.maximum");
+            "torch.maximum", "torch.fmax", "numpy.clip", "numpy.maximum", "org.nd4j.linalg.ops.transforms.Transforms.max");
     private static final Set<String> COUNT_METHODS = Set.of("numel", "size", "nelement", "dim");
     private static final Set<String> POSITIVE_FUNCTIONS = Set.of("torch.exp", "numpy.exp", "torch.tensor",
+            "org.nd4j.linalg.ops.transforms.Transforms.exp",
             "torch.as_tensor", "torch.numel", "torch.ones", "torch.ones_like", "torch.full", "torch.full_like");
 
     /** Where an expression is evaluated. */
@@ -43,6 +44,11 @@ public final class Guards {
         if (e instanceof Expr.Call c) {
             if (c.callee() instanceof Expr.Attribute a && CLAMPS.contains(a.name())) {
                 return c.argument(0, "min") != null || a.name().startsWith("clamp_min");
+            }
+            // ND4J: x.add(eps), x.addi(1e-7)
+            if (c.callee() instanceof Expr.Attribute a && (a.name().equals("add") || a.name().equals("addi"))
+                    && c.args().size() == 1) {
+                return guardTerm(c.args().get(0).value(), at) || guarded(a.receiver(), at, depth + 1);
             }
             String q = at.ev().qualifiedName(c.callee(), at.scope(), at.site());
             if (q != null && CLAMP_FUNCTIONS.contains(q)) {
@@ -154,6 +160,12 @@ public final class Guards {
         if (e == null || depth > DEPTH || guarded(e, at)) {
             return false;
         }
+        // ND4J spells + and - as methods: a.add(b), a.sub(b)
+        if (e instanceof Expr.Call c0 && c0.callee() instanceof Expr.Attribute a0 && c0.args().size() == 1
+                && Set.of("add", "addi", "sub", "subi").contains(a0.name())) {
+            return riskyReduction(a0.receiver(), at, depth + 1) && (a0.name().startsWith("sub")
+                    || riskyReduction(c0.args().get(0).value(), at, depth + 1));
+        }
         if (e instanceof Expr.Call c) {
             if (MathOps.isReduction(c, at.ev(), at.scope(), at.site())) {
                 // a sum of positive values is positive
@@ -169,6 +181,7 @@ public final class Guards {
             return riskyReduction(b.left(), at, depth + 1) && (riskyReduction(b.right(), at, depth + 1)
                     || b.op().equals("-"));
         }
+
         if (e instanceof Expr.Name n) {
             Expr def = at.ev().definitionOf(n, at.scope(), at.site());
             Site defSite = at.ev().definitionSite(n, at.scope(), at.site());

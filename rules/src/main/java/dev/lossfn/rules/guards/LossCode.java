@@ -41,16 +41,30 @@ public final class LossCode {
             if (fn == null) {
                 continue;
             }
+            if (fn.owner() != null && (lossName(fn.owner().name()) || implementsLossFunction(fn.owner()))) {
+                return true; // every method of a loss class (DL4J's computeScore too)
+            }
             if (metricName(fn.name())) {
                 return false;
             }
-            if (lossName(fn.name()) || fn.owner() != null && lossName(fn.owner().name())) {
+            if (lossName(fn.name())) {
                 return true;
             }
         }
         Map<Scope, List<Span>> flows = module.memo(LossCode.class, () -> backwardFlows(module, ev));
         for (Span s : flows.getOrDefault(scope, List.of())) {
             if (s.contains(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A class declared as a loss by its type: DL4J's {@code ILossFunction}, {@code BaseLossFunction}. */
+    private static boolean implementsLossFunction(ClassInfo cls) {
+        for (Expr.Arg b : cls.def().bases()) {
+            String name = b.value() instanceof Expr.Name n ? n.id() : b.value() instanceof Expr.Attribute a ? a.name() : "";
+            if (name.endsWith("LossFunction")) {
                 return true;
             }
         }

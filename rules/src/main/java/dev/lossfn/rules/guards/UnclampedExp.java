@@ -18,7 +18,7 @@ public final class UnclampedExp implements Rule {
 
     public static final RuleMeta META = new RuleMeta("LF304", "unclamped-exp",
             "A loss exponentiates an unbounded value that can overflow",
-            Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            Severity.WARNING, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
             In loss code, flags `torch.exp(x)` and `x.exp()` where `x` is a plain unbounded value: a \\
             parameter, a model output, an attribute, without a clamp. Not flagged: `exp(x.clamp(max=...))`, \\

@@ -18,7 +18,7 @@ public final class UnguardedDivision implements Rule {
 
     public static final RuleMeta META = new RuleMeta("LF301", "unguarded-division",
             "A loss divides by a sum, mean or norm that can be zero, with no epsilon or clamp",
-            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
             In loss code (functions and classes named like a loss, and everything that flows into \\
             `.backward()`), flags `a / b`, `torch.div(a, b)` and `a.div(b)` where `b` is a reduction \\
@@ -62,7 +62,7 @@ public final class UnguardedDivision implements Rule {
         for (CallSite cs : ctx.callSites()) {
             Expr.Call c = cs.call();
             Expr denominator = null;
-            if (c.callee() instanceof Expr.Attribute a && (a.name().equals("div") || a.name().equals("div_"))) {
+            if (c.callee() instanceof Expr.Attribute a && Set.of("div", "div_", "divi").contains(a.name())) {
                 if (ev.eval(a.receiver(), cs) instanceof Value.Ref) {
                     denominator = c.argument(1, "other"); // torch.div(a, b)
                 } else {

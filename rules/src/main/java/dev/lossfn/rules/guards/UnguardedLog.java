@@ -16,7 +16,7 @@ public final class UnguardedLog implements Rule {
 
     public static final RuleMeta META = new RuleMeta("LF302", "unguarded-log",
             "A loss takes the log of a value that can be zero, with no epsilon or clamp",
-            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
             In loss code, flags `torch.log(x)`, `x.log()`, `np.log(x)`, `torch.log2` and `torch.log10` of a \\
             value that is not provably positive: a parameter of the loss such as `pred`, a probability, a \\

@@ -16,10 +16,11 @@ public final class SigmoidBeforeBce implements Rule {
 
     public static final RuleMeta META = new RuleMeta("LF101", "sigmoid-before-bce",
             "Binary cross-entropy is computed on the output of a sigmoid instead of on logits",
-            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
             Flags `F.binary_cross_entropy` and calls of an `nn.BCELoss` object whose input is provably the \
-            output of a sigmoid: `torch.sigmoid`, `F.sigmoid`, `x.sigmoid()`, `torch.special.expit`, an \
+            output of a sigmoid, and the logits forms (`BCEWithLogitsLoss`, SameDiff's \
+            `sd.loss().sigmoidCrossEntropy`) given a sigmoid output, which apply the sigmoid twice. Sigmoids: `torch.sigmoid`, `F.sigmoid`, `x.sigmoid()`, `torch.special.expit`, an \
             `nn.Sigmoid` layer, or a model whose `forward` ends in one. The value is followed through local \
             variables, `self` attributes, `nn.Sequential`, helper functions and models defined in other files \
             of the project. Losses computed under `torch.no_grad()` (evaluation only) are not flagged.
@@ -60,16 +61,23 @@ public final class SigmoidBeforeBce implements Rule {
     public void check(RuleContext ctx) {
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
-            if (use.isEmpty() || use.get().api().expects() != Losses.Expects.PROBABILITIES
+            if (use.isEmpty() || use.get().api().family() != Losses.Family.BINARY_CROSS_ENTROPY
                     || ctx.evaluator().inNoGrad(cs)) {
                 continue;
             }
             Value input = ctx.evaluator().eval(use.get().input(), cs);
-            if (input instanceof Value.Tensor t && t.kind() == Kind.SIGMOID_PROB) {
+            if (!(input instanceof Value.Tensor t) || t.kind() != Kind.SIGMOID_PROB) {
+                continue;
+            }
+            if (use.get().api().expects() == Losses.Expects.PROBABILITIES) {
                 ctx.report(cs.call(), use.get().api().display() + " receives the output of a sigmoid: BCE on "
                                 + "probabilities saturates in float32 (loss stuck at 100, zero gradient); "
                                 + "pass the logits to BCEWithLogitsLoss",
                         ctx.relatedTo(input, "the sigmoid is applied here"));
+            } else {
+                ctx.report(cs.call(), use.get().api().display() + " applies a sigmoid itself, and receives the "
+                                + "output of a sigmoid: the sigmoid is applied twice; pass the logits",
+                        ctx.relatedTo(input, "the first sigmoid is applied here"));
             }
         }
     }

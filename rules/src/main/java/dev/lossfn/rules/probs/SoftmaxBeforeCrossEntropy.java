@@ -16,9 +16,10 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
 
     public static final RuleMeta META = new RuleMeta("LF103", "softmax-before-cross-entropy",
             "Cross-entropy is computed on softmax probabilities, so the softmax is applied twice",
-            Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
+            Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `F.cross_entropy` and calls of an `nn.CrossEntropyLoss` object whose input is provably the \
+            Flags `F.cross_entropy`, calls of an `nn.CrossEntropyLoss` object and SameDiff's \
+            `sd.loss().softmaxCrossEntropy` whose input is provably the \
             output of a softmax: `F.softmax`, `torch.softmax`, `x.softmax(d)`, an `nn.Softmax` layer (also at \
             the end of an `nn.Sequential`), or a model whose `forward` ends in one, followed through variables, \
             attributes, helper functions and other files of the project. `log_softmax` outputs, softmax used \
