@@ -19,10 +19,7 @@ class BadInputTest {
     Path dir;
 
     Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return CliRunner.write(dir, name, text);
     }
 
     void neighbour() throws IOException {

@@ -13,6 +13,14 @@ record CliRunner(int exit, String out, String err) {
         return new CliRunner(code, o.toString(), e.toString());
     }
 
+    /** Writes a file below {@code dir}, creating folders. */
+    static java.nio.file.Path write(java.nio.file.Path dir, String name, String text) throws java.io.IOException {
+        java.nio.file.Path p = dir.resolve(name);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+        return p;
+    }
+
     /** Nothing that looks like a Java stack trace or exception class reached the user. */
     boolean noStackTrace() {
         String all = out + err;

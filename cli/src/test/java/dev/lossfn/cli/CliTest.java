@@ -35,10 +35,7 @@ class CliTest {
     Path dir;
 
     Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return CliRunner.write(dir, name, text);
     }
 
     @Test
@@ -180,6 +177,58 @@ class CliTest {
         String four = CliRunner.run("check", "--threads", "4", "--format", "json", dir.toString()).out();
         assertThat(four).isEqualTo(one);
         assertThat(one).contains("LF101", "LF102");
+    }
+
+    @Test
+    void pythonAndJavaAreReportedInOneSarifRun() throws IOException {
+        write("train.py", SIGMOID_BCE);
+        write("src/main/java/org/example/Net.java", """
+                package org.example;
+
+                import org.deeplearning4j.nn.conf.layers.OutputLayer;
+                import org.nd4j.linalg.activations.Activation;
+                import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+                class Net {
+                    OutputLayer out = new OutputLayer.Builder(LossFunction.MCXENT)
+                            .nOut(10)
+                            .activation(Activation.RELU)
+                            .build();
+                }
+                """);
+        CliRunner r = CliRunner.run("check", "--format", "sarif", dir.toString());
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("results").findValuesAsText("ruleId")).containsExactlyInAnyOrder("LF101", "LF701");
+    }
+
+    @Test
+    void javaSuppressionsByCommentAndAnnotation() throws IOException {
+        String layer = "new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.RELU).build()";
+        write("Net.java", """
+                import org.deeplearning4j.nn.conf.layers.OutputLayer;
+                import org.nd4j.linalg.activations.Activation;
+                import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+                class Net {
+                    OutputLayer a = LAYER; // lossfn: ignore[LF701]
+
+                    @SuppressWarnings("lossfn:LF701")
+                    OutputLayer b() {
+                        return LAYER;
+                    }
+
+                    @SuppressWarnings({"unchecked", "lossfn:LF108"})
+                    OutputLayer c() {
+                        return LAYER;
+                    }
+                }
+                """.replace("LAYER", layer));
+        CliRunner r = CliRunner.run("check", "--format", "json", dir.toString());
+        JsonNode arr = new ObjectMapper().readTree(r.out());
+        assertThat(arr).hasSize(1);
+        assertThat(arr.get(0).get("code").asText()).isEqualTo("LF701");
+        assertThat(arr.get(0).get("line").asInt()).isEqualTo(15);
     }
 
     @Test

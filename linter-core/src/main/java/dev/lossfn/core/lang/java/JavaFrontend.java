@@ -114,12 +114,13 @@ public final class JavaFrontend {
             for (TypeDeclaration<?> t : cu.getTypes()) {
                 body.add(l.type(t, new ArrayDeque<>()));
             }
-            for (Comment c : cu.getAllContainedComments()) {
+        }
+        // Comments are not attributed to nodes (faster); the parser still collects them all.
+        result.getCommentsCollection().ifPresent(cc -> {
+            for (Comment c : cc.getComments()) {
                 c.getRange().ifPresent(r -> comments.add(new dev.lossfn.core.model.Comment(c.asString(), l.span(r))));
             }
-            cu.getComment().ifPresent(c -> c.getRange().ifPresent(r ->
-                    comments.add(new dev.lossfn.core.model.Comment(c.asString(), l.span(r)))));
-        }
+        });
         comments.sort(java.util.Comparator.comparingInt(c -> c.span().startOffset()));
         return new ModuleModel(file, body, comments, problems, l.regions);
     }
