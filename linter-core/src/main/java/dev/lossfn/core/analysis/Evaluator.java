@@ -28,6 +28,7 @@ public final class Evaluator {
     private final Map<Key, Value> returnsCache = new ConcurrentHashMap<>();
     private final Map<Key, Value> attrCache = new ConcurrentHashMap<>();
     private final Map<Key, Value> defCache = new ConcurrentHashMap<>();
+    private final Map<Key, Value> exprCache = new ConcurrentHashMap<>();
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
     /** A cache key compared by the identity of its parts (model records hash structurally, which is slow). */
@@ -146,6 +147,15 @@ public final class Evaluator {
     }
 
     private Value evalInner(Expr e, Env env) {
+        if (e instanceof Expr.Call || e instanceof Expr.Attribute) {
+            // An expression sits at one site of one scope: its value depends only on what self is bound to.
+            // Chains (a.b().c().d()) would otherwise be re-evaluated from every call site along them.
+            return memo(exprCache, new Key(e, env.self()), () -> evalUncached(e, env));
+        }
+        return evalUncached(e, env);
+    }
+
+    private Value evalUncached(Expr e, Env env) {
         if (e instanceof Expr.Name n) {
             return name(n, env);
         }
@@ -272,7 +282,7 @@ public final class Evaluator {
                 });
             }
             case IMPORT:
-                return resolveQualified(d.importedName(), d.scope().module());
+                return memo(defCache, new Key(d, null), () -> resolveQualified(d.importedName(), d.scope().module()));
             case FUNCTION:
                 return new Value.Function(d.function(), null);
             case CLASS:
@@ -344,6 +354,9 @@ public final class Evaluator {
         }
         if (receiver instanceof Value.Instance inst && inst.projectClass() != null) {
             return instanceAttribute(inst.projectClass(), name);
+        }
+        if (receiver instanceof Value.Tensor && (name.equals("data") || name.equals("T"))) {
+            return receiver; // x.data, x.T: the same values
         }
         return Value.UNKNOWN;
     }
@@ -510,6 +523,22 @@ public final class Evaluator {
                 return d.value();
             }
             return null;
+        }
+        return null;
+    }
+
+    /**
+     * Like {@link #definitionOf}, but also for a name bound by unpacking: the whole right-hand side
+     * ({@code f(x)} for {@code a, b = f(x)}), for reasoning that only needs what was called.
+     */
+    public Expr assignedValueOf(Expr.Name name, Scope scope, Site site) {
+        List<Def> defs = scope.defsOf(name.id());
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            Def d = defs.get(i);
+            if (d.site().offset() > site.offset()) {
+                continue;
+            }
+            return d.site().dominates(site) && d.type() == Def.Type.VALUE ? d.value() : null;
         }
         return null;
     }

@@ -113,6 +113,11 @@ final class ModuleIndexer {
                 if (a.augmentedOp() != null) {
                     exprs(t, scope, path, contexts);
                     bindUnknown(t, scope, end);
+                    if (a.augmentedOp().equals("/=") && a.value() != null) {
+                        // x /= d is a division like x / d for the rules that look at operators
+                        module.operatorSites.add(new OperatorSite(new Expr.BinOp("/", t, a.value(), a.span()), scope,
+                                new Site(a.span().startOffset(), path), contexts.isEmpty() ? List.of() : List.copyOf(contexts)));
+                    }
                 } else {
                     bind(t, a.value(), new int[0], scope, end, contexts, path);
                 }

@@ -69,7 +69,8 @@ public final class TorchCatalog implements FrameworkCatalog {
     static final Set<String> KEEPING_METHODS = Set.of("squeeze", "squeeze_", "unsqueeze", "unsqueeze_", "view",
             "view_as", "reshape", "reshape_as", "flatten", "float", "double", "half", "bfloat16", "to", "cuda",
             "cpu", "contiguous", "clone", "permute", "transpose", "t", "type", "type_as", "expand", "expand_as",
-            "train", "eval", "requires_grad_", "long", "int");
+            "train", "eval", "requires_grad_", "long", "int", "gather", "index_select", "masked_select",
+            "take_along_dim");
 
     /** Functions whose result is their first argument, re-shaped or wrapped. */
     static final Set<String> KEEPING_FUNCTIONS = Set.of("torch.squeeze", "torch.unsqueeze", "torch.flatten",

@@ -63,7 +63,8 @@ public final class CustomLossReduction implements Rule {
     public void check(RuleContext ctx) {
         for (ClassInfo cls : LossCode.lossClasses(ctx.module())) {
             FunctionInfo forward = cls.methods().get("forward");
-            if (forward == null || honoursReduction(cls, forward, ctx.module().model().file().text())) {
+            String src = ctx.module().model().file().text();
+            if (forward == null || honoursReduction(cls, forward, src) || normalisedByBatch(forward, src)) {
                 continue;
             }
             for (Stmt.Return r : returns(forward.def().body())) {
@@ -88,6 +89,13 @@ public final class CustomLossReduction implements Rule {
         var span = forward.def().span();
         String body = src.substring(span.startOffset(), Math.min(span.endOffset(), src.length()));
         return declared && body.matches("(?s).*\\b(reduction|size_average|reduce)\\b.*");
+    }
+
+    /** forward divides by the batch size somewhere ({@code / batch_size}, {@code / x.size(0)}): the sum is an average. */
+    private static boolean normalisedByBatch(FunctionInfo forward, String src) {
+        var span = forward.def().span();
+        String body = src.substring(span.startOffset(), Math.min(span.endOffset(), src.length()));
+        return body.matches("(?s).*/=?\\s*\\(?\\s*[\\w.]*(batch\\w*|size\\(0\\)|shape\\[0\\]|len\\().*");
     }
 
     /** {@code x.sum()} or {@code torch.sum(x)} with no dimension: a total over everything. */

@@ -45,10 +45,22 @@ public final class Guards {
             if (c.callee() instanceof Expr.Attribute a && CLAMPS.contains(a.name())) {
                 return c.argument(0, "min") != null || a.name().startsWith("clamp_min");
             }
-            // ND4J: x.add(eps), x.addi(1e-7)
+            // ND4J: x.add(eps), x.addi(1e-7); but p.mul(-1).add(1) is 1 - p, which can be 0
             if (c.callee() instanceof Expr.Attribute a && (a.name().equals("add") || a.name().equals("addi"))
                     && c.args().size() == 1) {
-                return guardTerm(c.args().get(0).value(), at) || guarded(a.receiver(), at, depth + 1);
+                Expr added = c.args().get(0).value();
+                boolean oneMinus = negation(a.receiver()) && added instanceof Expr.Literal l && l.text().equals("1");
+                if (oneMinus) {
+                    // 1 - p is positive when p was clipped below 1 (clip(p, eps, 1 - eps))
+                    return guarded(((Expr.Attribute) ((Expr.Call) a.receiver()).callee()).receiver(), at, depth + 1);
+                }
+                return guardTerm(added, at) || guarded(a.receiver(), at, depth + 1);
+            }
+            // a clamp written as a helper of the project: clip(p, eps, 1 - eps), clipByTensor(...)
+            String helper = c.callee() instanceof Expr.Name hn ? hn.id()
+                    : c.callee() instanceof Expr.Attribute ha ? ha.name() : "";
+            if (helper.toLowerCase(Locale.ROOT).matches("(clip|clamp).*") && c.args().size() >= 2) {
+                return true;
             }
             String q = at.ev().qualifiedName(c.callee(), at.scope(), at.site());
             if (q != null && CLAMP_FUNCTIONS.contains(q)) {
@@ -71,8 +83,56 @@ public final class Guards {
         return false;
     }
 
+    /** Names of counts and sizes ({@code num_classes}, {@code self.categorical_dim}): positive by convention. */
+    private static final java.util.regex.Pattern COUNT_NAME = java.util.regex.Pattern.compile(
+            "(?i)(^n_|^num|_num$|dim$|size$|count$|^len|classes$|components$|vocab|steps$)");
+
+    /**
+     * True when code before {@code untilOffset} in the enclosing function compares a name or
+     * expression of {@code e} with zero ({@code if y_o > 0:}, {@code 0 if s.sum() == 0 else ...}): the
+     * author guarded the value by control flow.
+     */
+    public static boolean comparedWithZero(Expr e, At at, int untilOffset) {
+        var fn = at.scope().function();
+        String src = at.scope().module().model().file().text();
+        int from = fn == null ? 0 : fn.def().span().startOffset();
+        if (untilOffset <= from || untilOffset > src.length()) {
+            return false;
+        }
+        String before = src.substring(from, untilOffset);
+        java.util.Set<String> operands = new java.util.LinkedHashSet<>();
+        operands.add(src.substring(e.span().startOffset(), e.span().endOffset()).strip());
+        for (Expr.Name n : LossCode.names(e)) {
+            operands.add(n.id());
+            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
+            if (def != null) {
+                operands.add(src.substring(def.span().startOffset(), def.span().endOffset()).strip());
+            }
+        }
+        for (String o : operands) {
+            String q = java.util.regex.Pattern.quote(o);
+            if (java.util.regex.Pattern.compile("(?<![\\w.])" + q + "\\s*(==|!=|>=|<=|>|<)\\s*0(?![\\w.])").matcher(before).find()
+                    || java.util.regex.Pattern.compile("\\bif\\s+(not\\s+)?" + q + "\\s*:").matcher(before).find()
+                    || java.util.regex.Pattern.compile("torch\\.where\\(\\s*" + q).matcher(src.substring(from,
+                    Math.min(src.length(), untilOffset + 200))).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code p.mul(-1)}, {@code p.neg()}: a negated value (1 plus it can be zero). */
+    private static boolean negation(Expr e) {
+        return e instanceof Expr.Call c && c.callee() instanceof Expr.Attribute a
+                && (a.name().equals("neg") || a.name().equals("negi") || (a.name().equals("mul") || a.name().equals("muli"))
+                && c.args().size() == 1 && c.args().get(0).value() instanceof Expr.UnaryOp u && u.op().equals("-"));
+    }
+
     /** An added term that keeps a sum away from zero: a positive literal or an eps/smooth name. */
     static boolean guardTerm(Expr e, At at) {
+        if (e instanceof Expr.BinOp b && b.op().equals("+")) {
+            return guardTerm(b.left(), at) || guardTerm(b.right(), at); // 1 + EPS
+        }
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NUMBER) {
             try {
                 return Double.parseDouble(l.text().replace("_", "")) > 0;
@@ -80,11 +140,13 @@ public final class Guards {
                 return false;
             }
         }
-        String name = e instanceof Expr.Name n ? n.id() : e instanceof Expr.Attribute a ? a.name() : null;
+        String name = e instanceof Expr.Name n ? n.id() : e instanceof Expr.Attribute a ? a.name()
+                : e instanceof Expr.Call c && c.callee() instanceof Expr.Attribute ca ? ca.name()
+                : e instanceof Expr.Call c2 && c2.callee() instanceof Expr.Name cn ? cn.id() : null;
         if (name != null) {
             String lower = name.toLowerCase(Locale.ROOT);
             return lower.contains("eps") || lower.contains("smooth") || lower.contains("tiny")
-                    || lower.equals("delta") || lower.contains("stab");
+                    || lower.equals("delta") || lower.contains("stab") || lower.contains("small");
         }
         return false;
     }
@@ -105,6 +167,15 @@ public final class Guards {
             return true;
         }
         if (e instanceof Expr.Subscript s && s.value() instanceof Expr.Attribute a && a.name().equals("shape")) {
+            return true;
+        }
+        // x[x != 0], p[p > 0]: a mask that drops the zeros
+        if (e instanceof Expr.Subscript s && s.index().size() == 1 && s.index().get(0) instanceof Expr.Other o
+                && o.kind().equals("comparison_operator")) {
+            return true;
+        }
+        String plain = e instanceof Expr.Name n0 ? n0.id() : e instanceof Expr.Attribute a0 ? a0.name() : null;
+        if (plain != null && COUNT_NAME.matcher(plain).find()) {
             return true;
         }
         if (e instanceof Expr.Call c) {
@@ -131,6 +202,14 @@ public final class Guards {
             if (c.callee() instanceof Expr.Attribute a && a.name().equals("sqrt") && c.args().isEmpty()) {
                 return safe(a.receiver(), at, depth + 1);
             }
+            if (c.callee() instanceof Expr.Attribute a && Set.of("float", "double", "to", "type", "view", "reshape",
+                    "detach", "cuda", "cpu", "item").contains(a.name())) {
+                return safe(a.receiver(), at, depth + 1);
+            }
+            if (c.callee() instanceof Expr.Attribute a && (a.name().equals("fill_") || a.name().equals("fill"))
+                    && c.args().size() == 1) {
+                return constantArithmetic(c.args().get(0).value());
+            }
         }
         if (e instanceof Expr.Name n) {
             Expr def = at.ev().definitionOf(n, at.scope(), at.site());
@@ -139,6 +218,36 @@ public final class Guards {
         }
         if (e instanceof Expr.BinOp b && (b.op().equals("*") || b.op().equals("+"))) {
             return safe(b.left(), at, depth + 1) && safe(b.right(), at, depth + 1);
+        }
+        return false;
+    }
+
+    /** Literals and counts combined with arithmetic: {@code 1 / (batch_size - 1)}. */
+    private static boolean constantArithmetic(Expr e) {
+        if (e instanceof Expr.Literal) {
+            return true;
+        }
+        String plain = e instanceof Expr.Name n ? n.id() : e instanceof Expr.Attribute a ? a.name() : null;
+        if (plain != null) {
+            return COUNT_NAME.matcher(plain).find();
+        }
+        return e instanceof Expr.BinOp b && constantArithmetic(b.left()) && constantArithmetic(b.right());
+    }
+
+    private static boolean containsExp(Expr e, At at) {
+        if (e == null) {
+            return false;
+        }
+        if (isExp(e, at)) {
+            return true;
+        }
+        if (e instanceof Expr.BinOp b && b.op().equals("*")) {
+            return containsExp(b.left(), at) || containsExp(b.right(), at);
+        }
+        if (e instanceof Expr.Name n) {
+            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
+            Site s = at.ev().definitionSite(n, at.scope(), at.site());
+            return def != null && s != null && !(def instanceof Expr.Name) && containsExp(def, new At(at.ev(), at.scope(), s));
         }
         return false;
     }
@@ -168,8 +277,9 @@ public final class Guards {
         }
         if (e instanceof Expr.Call c) {
             if (MathOps.isReduction(c, at.ev(), at.scope(), at.site())) {
-                // a sum of positive values is positive
-                return !safe(MathOps.reduced(c, at.ev(), at.scope(), at.site()), at);
+                // a sum of positive values (or of exponentials, even masked) is positive
+                Expr reduced = MathOps.reduced(c, at.ev(), at.scope(), at.site());
+                return !safe(reduced, at) && !containsExp(reduced, at);
             }
             if (c.callee() instanceof Expr.Attribute a && Set.of("float", "double", "view", "squeeze", "unsqueeze")
                     .contains(a.name())) {

@@ -36,7 +36,9 @@ public final class LossCode {
 
     /** True when {@code node} (at {@code site} in {@code scope}) is loss code. */
     public static boolean contains(ModuleInfo module, Evaluator ev, Scope scope, Span node) {
-        for (Scope s = scope; s != null; s = s.parent()) {
+        boolean metricsModule = module.model().file().displayPath().toLowerCase(java.util.Locale.ROOT)
+                .matches("(.*/)?(metric|metrics|evaluation|eval)(/.*|\\.py|_.*)");
+        for (Scope s = scope; s != null && !metricsModule; s = s.parent()) {
             FunctionInfo fn = s.function();
             if (fn == null) {
                 continue;
@@ -60,12 +62,12 @@ public final class LossCode {
         return false;
     }
 
-    /** A class declared as a loss by its type: DL4J's {@code ILossFunction}, {@code BaseLossFunction}. */
+    /** A class declared as a loss by its type: DL4J's {@code ILossFunction}, DJL's {@code Loss}, torch's {@code _Loss}. */
     private static boolean implementsLossFunction(ClassInfo cls) {
         for (Expr.Arg b : cls.def().bases()) {
             String name = b.value() instanceof Expr.Name n ? n.id() : b.value() instanceof Expr.Attribute a ? a.name() : "";
-            if (name.endsWith("LossFunction")) {
-                return true;
+            if (name.endsWith("LossFunction") || lossName(name)) {
+                return true; // ILossFunction, DJL's Loss, torch's _Loss, a project's BaseLoss
             }
         }
         return false;

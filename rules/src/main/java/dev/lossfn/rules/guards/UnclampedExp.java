@@ -66,7 +66,8 @@ public final class UnclampedExp implements Rule {
         for (CallSite cs : ctx.callSites()) {
             Expr arg = MathOps.expArgument(cs, ev);
             if (arg == null || inSoftmax.contains(cs.call()) || ev.inNoGrad(cs)
-                    || !unbounded(arg, new Guards.At(ev, cs.scope(), cs.site()), 0) || bounded(ev.eval(arg, cs))) {
+                    || !unbounded(arg, new Guards.At(ev, cs.scope(), cs.site()), 0) || bounded(ev.eval(arg, cs))
+                    || ManualSoftmax.maxSubtracted(arg, ctx, cs.scope(), cs.site(), 0)) {
                 continue;
             }
             if (!LossCode.contains(ctx.module(), ev, cs.scope(), cs.call().span())) {
@@ -92,6 +93,9 @@ public final class UnclampedExp implements Rule {
         if (depth > 5) {
             return false;
         }
+        if (logScale(e)) {
+            return false;
+        }
         if (e instanceof Expr.Name n) {
             Expr def = at.ev().definitionOf(n, at.scope(), at.site());
             var defSite = at.ev().definitionSite(n, at.scope(), at.site());
@@ -103,11 +107,22 @@ public final class UnclampedExp implements Rule {
         if (e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
             return !logScale(e);
         }
-        if (e instanceof Expr.BinOp b && Set.of("+", "-", "*").contains(b.op())) {
-            if (b.left() instanceof Expr.Literal && b.op().equals("*") || b.right() instanceof Expr.Literal
-                    && b.op().equals("*")) {
+        if (e instanceof Expr.BinOp b && b.op().equals("/")) {
+            // a difference of raw scores over a temperature is still unbounded; sim / tau of a
+            // similarity (a matmul, a cosine) is not followed
+            return b.left() instanceof Expr.BinOp && unbounded(b.left(), at, depth + 1);
+        }
+        if (e instanceof Expr.BinOp b && b.op().equals("*")) {
+            if (negated(b.left()) || negated(b.right()) || bounded(at.ev().eval(b.left(), at.scope(), at.site()))
+                    || bounded(at.ev().eval(b.right(), at.scope(), at.site()))) {
+                return false; // -softplus(x) * gamma, logsigmoid(x) * gamma: at most 0 for non-negative factors
+            }
+            if (b.left() instanceof Expr.Literal || b.right() instanceof Expr.Literal) {
                 return unbounded(b.left() instanceof Expr.Literal ? b.right() : b.left(), at, depth + 1);
             }
+            return unbounded(b.left(), at, depth + 1) || unbounded(b.right(), at, depth + 1);
+        }
+        if (e instanceof Expr.BinOp b && Set.of("+", "-").contains(b.op())) {
             return unbounded(b.left(), at, depth + 1) || unbounded(b.right(), at, depth + 1);
         }
         if (e instanceof Expr.Call c) {
@@ -117,8 +132,18 @@ public final class UnclampedExp implements Rule {
                         || m.equals("tanh") || m.equals("log_softmax") || m.equals("logsigmoid")) {
                     return false;
                 }
-                if (Set.of("float", "double", "squeeze", "unsqueeze", "view", "reshape").contains(m)) {
+                if (Set.of("float", "double", "squeeze", "unsqueeze", "view", "reshape", "dup").contains(m)) {
                     return unbounded(a.receiver(), at, depth + 1);
+                }
+                // ND4J arithmetic methods, read like the operators (a negation bounds exp by 1)
+                if (Set.of("div", "divi").contains(m)) {
+                    return unbounded(a.receiver(), at, depth + 1);
+                }
+                if (Set.of("add", "addi", "sub", "subi", "mul", "muli").contains(m) && c.args().size() == 1) {
+                    return unbounded(a.receiver(), at, depth + 1) || unbounded(c.args().get(0).value(), at, depth + 1);
+                }
+                if (m.equals("getActivation")) {
+                    return true; // DL4J: the network's output through the layer activation
                 }
                 String q = at.ev().qualifiedName(c.callee(), at.scope(), at.site());
                 if (q != null && (q.equals("torch.clamp") || q.equals("torch.clip") || q.equals("torch.tanh")
@@ -139,11 +164,21 @@ public final class UnclampedExp implements Rule {
                 && r.id().equals("self") && a.name().matches("(?i).*(model|net|head|fc|linear|proj|logit|score).*");
     }
 
-    /** A learned log-scale parameter ({@code log_var}, {@code self.log_vars[i]}). */
+    /** A learned log-scale parameter ({@code log_var}, {@code self.log_vars[i]}, {@code batch["log_var"]}). */
     private static boolean logScale(Expr e) {
-        Expr base = e instanceof Expr.Subscript s ? s.value() : e;
-        String name = base instanceof Expr.Name n ? n.id() : base instanceof Expr.Attribute a ? a.name() : "";
+        String name = e instanceof Expr.Name n ? n.id() : e instanceof Expr.Attribute a ? a.name() : "";
+        if (e instanceof Expr.Subscript s) {
+            if (s.index().size() == 1 && s.index().get(0) instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
+                name = l.stringValue();
+            } else {
+                return logScale(s.value());
+            }
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         return LOG_SCALE.stream().anyMatch(lower::contains);
+    }
+
+    private static boolean negated(Expr e) {
+        return e instanceof Expr.UnaryOp u && u.op().equals("-");
     }
 }

@@ -25,7 +25,9 @@ public final class UnguardedDivision implements Rule {
             (`sum`, `mean`, `norm`, a sum or difference of them, or a variable holding one) with no guard: no \\
             added epsilon or smoothing term, no `clamp(min=...)`, `clamp_min`, `torch.maximum` or \\
             `max(b, eps)`. Literal and count denominators (`numel()`, `len(...)`, `size(0)`, `shape[0]`) are \\
-            safe.
+            safe. A denominator the code compares with zero first (`if d > 0:`, `0 if d == 0 else n / d`, \
+            `torch.where(d > 0, ...)`) and a normalisation `w / w.sum()` are not flagged; `x /= d` is checked \
+            like `x / d`.
             """,
             """
             A reduction is zero on perfectly ordinary batches: an empty mask in segmentation, an image with \\
@@ -46,6 +48,19 @@ public final class UnguardedDivision implements Rule {
             "Add a small epsilon or smoothing term to the denominator, or clamp it: `b.clamp(min=1e-6)`.",
             List.of());
 
+    /** {@code w / w.sum()}: normalising a value into a distribution (class weights, attention), not a loss ratio. */
+    private static boolean normalisation(Expr numerator, Expr denominator, RuleContext ctx) {
+        if (numerator == null || !(denominator instanceof Expr.Call c) || !(c.callee() instanceof Expr.Attribute a)
+                || !a.name().equals("sum")) {
+            return false; // x / x.norm() is an L2 normalisation without eps: still flagged
+        }
+        String src = ctx.module().model().file().text();
+        String num = src.substring(numerator.span().startOffset(), numerator.span().endOffset()).replaceAll("\\s+", "");
+        String reduced = src.substring(a.receiver().span().startOffset(), a.receiver().span().endOffset())
+                .replaceAll("\\s+", "");
+        return num.equals(reduced);
+    }
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -56,28 +71,33 @@ public final class UnguardedDivision implements Rule {
         var ev = ctx.evaluator();
         for (OperatorSite os : ctx.module().operatorSites()) {
             if (os.op().op().equals("/")) {
-                check(ctx, os.op(), os.op().right(), new Guards.At(ev, os.scope(), os.site()), os.scope());
+                check(ctx, os.op(), os.op().left(), os.op().right(), new Guards.At(ev, os.scope(), os.site()), os.scope());
             }
         }
         for (CallSite cs : ctx.callSites()) {
             Expr.Call c = cs.call();
             Expr denominator = null;
+            Expr numerator = null;
             if (c.callee() instanceof Expr.Attribute a && Set.of("div", "div_", "divi").contains(a.name())) {
                 if (ev.eval(a.receiver(), cs) instanceof Value.Ref) {
+                    numerator = c.argument(0, "input");
                     denominator = c.argument(1, "other"); // torch.div(a, b)
                 } else {
+                    numerator = a.receiver();
                     denominator = c.argument(0, "other");
                 }
             }
             if (denominator != null) {
-                check(ctx, c, denominator, new Guards.At(ev, cs.scope(), cs.site()), cs.scope());
+                check(ctx, c, numerator, denominator, new Guards.At(ev, cs.scope(), cs.site()), cs.scope());
             }
         }
     }
 
-    private static void check(RuleContext ctx, Node at, Expr denominator, Guards.At where,
+    private static void check(RuleContext ctx, Node at, Expr numerator, Expr denominator, Guards.At where,
                               dev.lossfn.core.analysis.Scope scope) {
-        if (!Guards.riskyReduction(denominator, where)) {
+        if (!Guards.riskyReduction(denominator, where)
+                || Guards.comparedWithZero(denominator, where, at.span().startOffset())
+                || normalisation(numerator, denominator, ctx)) {
             return;
         }
         if (!LossCode.contains(ctx.module(), ctx.evaluator(), scope, at.span())) {

@@ -58,7 +58,8 @@ public final class UnguardedLog implements Rule {
             if (arg == null || ev.inNoGrad(cs) || LogOfSoftmax.logOfProbability(cs, ctx) != null) {
                 continue;
             }
-            if (Guards.safe(arg, new Guards.At(ev, cs.scope(), cs.site()))) {
+            Guards.At where = new Guards.At(ev, cs.scope(), cs.site());
+            if (Guards.safe(arg, where) || Guards.comparedWithZero(arg, where, cs.call().span().startOffset())) {
                 continue;
             }
             if (!LossCode.contains(ctx.module(), ev, cs.scope(), cs.call().span())) {

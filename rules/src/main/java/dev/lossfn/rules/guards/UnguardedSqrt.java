@@ -59,6 +59,10 @@ public final class UnguardedSqrt implements Rule {
         var ev = ctx.evaluator();
         for (CallSite cs : ctx.callSites()) {
             Expr arg = MathOps.sqrtArgument(cs, ev);
+            if (arg == null && cs.call().callee() instanceof Expr.Attribute a && a.name().equals("pow")
+                    && cs.call().argument(0, "exponent") instanceof Expr.Literal l && l.text().equals("0.5")) {
+                arg = a.receiver(); // x.pow(0.5)
+            }
             if (arg != null) {
                 check(ctx, cs.call(), arg, cs.scope(), cs.site());
             }

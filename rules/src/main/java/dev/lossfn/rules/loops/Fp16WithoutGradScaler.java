@@ -63,7 +63,7 @@ public final class Fp16WithoutGradScaler implements Rule {
     @Override
     public void check(RuleContext ctx) {
         for (TrainingLoops.Loop loop : TrainingLoops.of(ctx)) {
-            if (!loop.isLoop() || !loop.has(TrainingLoops.Kind.BACKWARD) || loop.has(TrainingLoops.Kind.SCALE)
+            if (!loop.isLoop() || !loop.training() || loop.has(TrainingLoops.Kind.SCALE)
                     || loop.has(TrainingLoops.Kind.ACCELERATE)) {
                 continue;
             }

@@ -85,8 +85,9 @@ public final class TrainingLoops {
         for (Stmt st : found) {
             boolean isLoop = st instanceof Stmt.Loop;
             List<Stmt> body = isLoop ? ((Stmt.Loop) st).body() : ((Stmt.FunctionDef) st).body();
-            if (callsWithin(st.span()).isEmpty()) {
-                continue;
+            if (callsWithin(st.span()).isEmpty()
+                    || !isLoop && !src.substring(st.span().startOffset(), st.span().endOffset()).contains("backward")) {
+                continue; // a function is a step function only if it calls backward itself
             }
             List<Event> events = new ArrayList<>();
             statementEvents(body, events, 0, false);
@@ -299,14 +300,32 @@ public final class TrainingLoops {
             out.add(new Event(Kind.RECURRENT_MODEL, c, module));
         }
         if (depth < HELPER_DEPTH && callee instanceof Value.Function f && f.function().module() != null) {
-            List<Event> inner = new ArrayList<>();
-            TrainingLoops other = f.function().module() == module ? this : new TrainingLoops(f.function().module(), ev);
-            other.statementEvents(f.function().def().body(), inner, depth + 1, false);
-            for (Event e : inner) {
+            for (Event e : helperEvents(f.function(), depth + 1)) {
                 out.add(e.inHelper(false));
             }
         }
     }
+
+    /** The events of a helper function's body, computed once per function and depth (helpers are called often). */
+    private List<Event> helperEvents(dev.lossfn.core.analysis.FunctionInfo fn, int depth) {
+        ModuleInfo home = fn.module();
+        java.util.Map<Object, List<Event>> cache = home.memo(HelperCache.class,
+                java.util.concurrent.ConcurrentHashMap::new);
+        Object key = java.util.List.of(fn, depth);
+        List<Event> cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        cache.put(key, List.of()); // a recursive helper sees itself as doing nothing
+        List<Event> inner = new ArrayList<>();
+        TrainingLoops other = home == module ? this : new TrainingLoops(home, ev);
+        other.statementEvents(fn.def().body(), inner, depth, false);
+        cache.put(key, List.copyOf(inner));
+        return inner;
+    }
+
+    /** The key of the per-module cache of helper events. */
+    private static final class HelperCache {}
 
     /** The module whose parameters an optimizer updates: {@code model} in {@code Adam(model.parameters())}. */
     private String paramsOwner(Expr optimizer, CallSite cs) {

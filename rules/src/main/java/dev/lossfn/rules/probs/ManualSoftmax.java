@@ -127,7 +127,8 @@ public final class ManualSoftmax implements Rule {
     }
 
     /** True when the exp's argument is {@code x - max}: the max subtracted, directly or through a variable. */
-    private static boolean maxSubtracted(Expr arg, RuleContext ctx, Scope scope, Site site, int depth) {
+    /** True when an exp argument is {@code x - max(x)} (or non-positive), directly or through a variable. */
+    public static boolean maxSubtracted(Expr arg, RuleContext ctx, Scope scope, Site site, int depth) {
         if (arg == null || depth > 4) {
             return false;
         }
@@ -138,6 +139,17 @@ public final class ManualSoftmax implements Rule {
         }
         if (arg instanceof Expr.BinOp b && b.op().equals("-")) {
             return isMax(b.right(), ctx, scope, site, 0);
+        }
+        // exp(-d**2 / 2s**2): the exponent is at most 0, so nothing overflows (a kernel, not logits)
+        return nonPositive(arg);
+    }
+
+    private static boolean nonPositive(Expr e) {
+        if (e instanceof Expr.UnaryOp u) {
+            return u.op().equals("-");
+        }
+        if (e instanceof Expr.BinOp b && (b.op().equals("*") || b.op().equals("/"))) {
+            return nonPositive(b.left()) || b.op().equals("*") && nonPositive(b.right());
         }
         return false;
     }
@@ -161,7 +173,8 @@ public final class ManualSoftmax implements Rule {
             }
         }
         if (e instanceof Expr.Name n) {
-            Expr def = ctx.evaluator().definitionOf(n, scope, site);
+            // also through a tuple: logits_max, _ = torch.max(x, dim=1, keepdim=True)
+            Expr def = ctx.evaluator().assignedValueOf(n, scope, site);
             Site s = ctx.evaluator().definitionSite(n, scope, site);
             return def != null && s != null && isMax(def, ctx, scope, s, depth + 1);
         }

@@ -46,8 +46,9 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
             def step(logits, target):
                 return F.cross_entropy(logits, target)
             """,
-            "Pass the logits to `cross_entropy` / `nn.CrossEntropyLoss` and remove the softmax "
-                    + "(apply it only where probabilities are reported).",
+            "Pass the logits to the cross-entropy (`F.cross_entropy`, `nn.CrossEntropyLoss`, "
+                    + "`sd.loss().softmaxCrossEntropy`) and remove the softmax; apply it only where probabilities "
+                    + "are reported.",
             List.of());
 
     @Override

@@ -112,7 +112,7 @@ public final class JavaFrontend {
                 body.add(l.importDecl(imp));
             }
             for (TypeDeclaration<?> t : cu.getTypes()) {
-                body.add(l.type(t, new ArrayDeque<>()));
+                body.add(l.type(t));
             }
         }
         // Comments are not attributed to nodes (faster); the parser still collects them all.
@@ -160,9 +160,7 @@ public final class JavaFrontend {
             int s = offset(r.begin.line, r.begin.column);
             int e = offset(r.end.line, r.end.column) + 1;
             e = Math.min(e, text.length());
-            int endLine = r.end.line;
-            int endCol = r.end.column + 1;
-            return new Span(r.begin.line, columnOf(r.begin.line, s), endLine, columnOf(endLine, e - 1) + 1, s, e);
+            return new Span(r.begin.line, columnOf(r.begin.line, s), r.end.line, columnOf(r.end.line, e - 1) + 1, s, e);
         }
 
         private int columnOf(int line, int offset) {
@@ -187,7 +185,7 @@ public final class JavaFrontend {
             return new Stmt.ImportFrom(module, 0, List.of(new Stmt.ImportedName(last, null)), false, span(imp));
         }
 
-        Stmt type(TypeDeclaration<?> t, Deque<String> outer) {
+        Stmt type(TypeDeclaration<?> t) {
             suppressions(t, t);
             Set<String> names = new HashSet<>();
             for (BodyDeclaration<?> m : t.getMembers()) {
@@ -252,7 +250,7 @@ public final class JavaFrontend {
                 body.add(callable(null, init.isStatic() ? "<clinit>" : "<init>", init.isStatic(), init.getBody(),
                         span(init)));
             } else if (m instanceof TypeDeclaration<?> inner) {
-                body.add(type(inner, classNames));
+                body.add(type(inner));
             }
         }
 
@@ -394,7 +392,7 @@ public final class JavaFrontend {
                 out.add(new Stmt.Try(body, handlers, List.of(),
                         t.getFinallyBlock().map(fb -> statements(fb.getStatements())).orElse(List.of()), span(s)));
             } else if (s instanceof LocalClassDeclarationStmt lc) {
-                out.add(type(lc.getClassDeclaration(), classNames));
+                out.add(type(lc.getClassDeclaration()));
             } else {
                 // switch, synchronized, labeled, throw, assert, ...: keep what they contain
                 List<Expr> exprs = new ArrayList<>();
@@ -432,13 +430,13 @@ public final class JavaFrontend {
                 return new Expr.Attribute(expr(f.getScope()), f.getNameAsString(), sp, span(f.getName()));
             }
             if (e instanceof MethodCallExpr m) {
+                // a bare m(x) is a method of this class or a static import: both resolve as a name
                 Expr callee = m.getScope().map(sc -> (Expr) new Expr.Attribute(expr(sc), m.getNameAsString(),
-                        span(m.getName()), span(m.getName()))).orElseGet(() -> implicitCallee(m, sp));
+                        span(m.getName()), span(m.getName())))
+                        .orElseGet(() -> new Expr.Name(m.getNameAsString(), span(m.getName())));
                 return new Expr.Call(callee, args(m.getArguments()), sp);
             }
             if (e instanceof ObjectCreationExpr o) {
-                List<Expr> extra = new ArrayList<>();
-                o.getAnonymousClassBody().ifPresent(body -> body.forEach(b -> b.walk(Expression.class, x -> { })));
                 return new Expr.Call(typeExpr(o.getType()), args(o.getArguments()), sp);
             }
             if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
@@ -495,11 +493,6 @@ public final class JavaFrontend {
                 }
             }
             return new Expr.Other(e.getClass().getSimpleName(), children, sp);
-        }
-
-        /** A bare method call {@code m(x)}: a method of this class ({@code this.m}) or a static import. */
-        private Expr implicitCallee(MethodCallExpr m, Span sp) {
-            return new Expr.Name(m.getNameAsString(), span(m.getName()));
         }
 
         /** A bare name: a local, a field of an enclosing class ({@code this.f} / {@code Class.f}), or a type or import. */
