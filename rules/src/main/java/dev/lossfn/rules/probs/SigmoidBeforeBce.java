@@ -7,6 +7,7 @@ import dev.lossfn.core.api.RuleContext;
 import dev.lossfn.core.api.RuleMeta;
 import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.SourceFile.Language;
+import dev.lossfn.rules.catalog.Djl;
 import dev.lossfn.rules.catalog.Losses;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,10 @@ public final class SigmoidBeforeBce implements Rule {
             `sd.loss().sigmoidCrossEntropy`) given a sigmoid output, which apply the sigmoid twice. Sigmoids: `torch.sigmoid`, `F.sigmoid`, `x.sigmoid()`, `torch.special.expit`, an \
             `nn.Sigmoid` layer, or a model whose `forward` ends in one. The value is followed through local \
             variables, `self` attributes, `nn.Sequential`, helper functions and models defined in other files \
-            of the project. Losses computed under `torch.no_grad()` (evaluation only) are not flagged.
+            of the project. Losses computed under `torch.no_grad()` (evaluation only) are not flagged. DJL: a \
+            `SequentialBlock` ending in `Activation::sigmoid` trained with the default \
+            `Loss.sigmoidBinaryCrossEntropyLoss()` (which applies the sigmoid itself), judged only when the \
+            project declares its DJL version.
             """,
             """
             Splitting the loss into `sigmoid` then `log` throws away the numerically stable form. In float32, \
@@ -59,6 +63,7 @@ public final class SigmoidBeforeBce implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        djl(ctx);
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.BINARY_CROSS_ENTROPY
@@ -78,6 +83,29 @@ public final class SigmoidBeforeBce implements Rule {
                 ctx.report(cs.call(), use.get().api().display() + " applies a sigmoid itself, and receives the "
                                 + "output of a sigmoid: the sigmoid is applied twice; pass the logits",
                         ctx.relatedTo(input, "the first sigmoid is applied here"));
+            }
+        }
+    }
+
+    /**
+     * DJL: a {@code SequentialBlock} that ends in a sigmoid trained with the default
+     * {@code Loss.sigmoidBinaryCrossEntropyLoss()}, which applies the sigmoid itself.
+     * Judged only when the project declares its DJL version (see {@link Djl}).
+     */
+    private static void djl(RuleContext ctx) {
+        if (ctx.module().model().file().language() != Language.JAVA || Djl.declaredVersion(ctx.module()).isEmpty()) {
+            return;
+        }
+        var blocks = Djl.blocks(ctx.module(), ctx.evaluator()).stream().filter(b -> b.kind() == Kind.SIGMOID_PROB).toList();
+        if (blocks.isEmpty()) {
+            return;
+        }
+        for (Djl.DefaultLoss loss : Djl.defaultLosses(ctx.module(), ctx.evaluator())) {
+            if (loss.appliesItself() == Kind.SIGMOID_PROB) {
+                ctx.report(loss.site().call(), "this DJL loss applies a sigmoid itself, and the model's block already "
+                        + "ends in a sigmoid: it is applied twice; remove the block's last sigmoid",
+                        new dev.lossfn.core.api.Related(ctx.path(), blocks.get(0).lastAdd().span(),
+                                "the block's sigmoid"));
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.lossfn.core.api.RuleContext;
 import dev.lossfn.core.api.RuleMeta;
 import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.SourceFile.Language;
+import dev.lossfn.rules.catalog.Djl;
 import dev.lossfn.rules.catalog.Losses;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,10 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
             output of a softmax: `F.softmax`, `torch.softmax`, `x.softmax(d)`, an `nn.Softmax` layer (also at \
             the end of an `nn.Sequential`), or a model whose `forward` ends in one, followed through variables, \
             attributes, helper functions and other files of the project. `log_softmax` outputs, softmax used \
-            only for metrics, and losses under `torch.no_grad()` are not flagged.
+            only for metrics, and losses under `torch.no_grad()` are not flagged. DJL: a `SequentialBlock` \
+            ending in a softmax trained with the default `Loss.softmaxCrossEntropyLoss()` (whose default \
+            applies the softmax itself in every release), judged only when the project declares its DJL \
+            version, since the meaning of an explicit `fromLogit` changed between releases.
             """,
             """
             `cross_entropy` applies `log_softmax` to its input itself. Given probabilities, it computes the \
@@ -58,6 +62,7 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        djl(ctx);
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.CROSS_ENTROPY
@@ -69,6 +74,29 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
                 ctx.report(cs.call(), use.get().api().display() + " receives softmax probabilities, but it applies "
                                 + "log_softmax itself: the softmax is applied twice and the loss cannot approach 0",
                         ctx.relatedTo(input, "the softmax is applied here"));
+            }
+        }
+    }
+
+    /**
+     * DJL: a {@code SequentialBlock} that ends in a softmax trained with the default
+     * {@code Loss.softmaxCrossEntropyLoss()}, which applies the softmax itself.
+     * Judged only when the project declares its DJL version (see {@link Djl}).
+     */
+    private static void djl(RuleContext ctx) {
+        if (ctx.module().model().file().language() != Language.JAVA || Djl.declaredVersion(ctx.module()).isEmpty()) {
+            return;
+        }
+        var blocks = Djl.blocks(ctx.module(), ctx.evaluator()).stream().filter(b -> b.kind() == Kind.SOFTMAX_PROB).toList();
+        if (blocks.isEmpty()) {
+            return;
+        }
+        for (Djl.DefaultLoss loss : Djl.defaultLosses(ctx.module(), ctx.evaluator())) {
+            if (loss.appliesItself() == Kind.SOFTMAX_PROB) {
+                ctx.report(loss.site().call(), "this DJL loss applies a softmax itself, and the model's block already "
+                        + "ends in a softmax: it is applied twice; remove the block's last softmax",
+                        new dev.lossfn.core.api.Related(ctx.path(), blocks.get(0).lastAdd().span(),
+                                "the block's softmax"));
             }
         }
     }

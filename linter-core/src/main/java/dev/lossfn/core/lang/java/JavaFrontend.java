@@ -480,6 +480,15 @@ public final class JavaFrontend {
             if (e instanceof TypeExpr t) {
                 return typeExpr(t.getType());
             }
+            if (e instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
+                // keep what the lambda returns: x -> new NDList(x.singletonOrThrow().softmax(-1))
+                Optional<Expression> result = lambda.getExpressionBody();
+                if (result.isEmpty() && lambda.getBody() instanceof BlockStmt b && !b.getStatements().isEmpty()
+                        && b.getStatements().getLast().orElse(null) instanceof ReturnStmt r) {
+                    result = r.getExpression();
+                }
+                return new Expr.Other("LambdaExpr", result.map(x -> List.of(expr(x))).orElse(List.of()), sp);
+            }
             if (e instanceof ArrayInitializerExpr a) {
                 List<Expr> items = new ArrayList<>();
                 a.getValues().forEach(v -> items.add(expr(v)));
