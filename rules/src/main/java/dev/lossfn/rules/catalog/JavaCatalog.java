@@ -71,6 +71,9 @@ public final class JavaCatalog implements FrameworkCatalog {
         for (String f : Set.of("log", "exp", "sqrt", "max", "min", "pow", "abs", "sigmoid", "softmax", "tanh")) {
             KNOWN.add(TRANSFORMS + "." + f);
         }
+        // loss and activation implementation classes, for wildcard imports of their packages
+        KNOWN.addAll(Dl4jLayers.LOSS_CLASSES.keySet());
+        KNOWN.addAll(Dl4jLayers.ACTIVATION_CLASSES.keySet());
     }
 
     @Override

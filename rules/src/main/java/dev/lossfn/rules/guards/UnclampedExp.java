@@ -117,6 +117,9 @@ public final class UnclampedExp implements Rule {
                     || bounded(at.ev().eval(b.right(), at.scope(), at.site()))) {
                 return false; // -softplus(x) * gamma, logsigmoid(x) * gamma: at most 0 for non-negative factors
             }
+            if (selfAttribute(b.left()) || selfAttribute(b.right())) {
+                return false; // self.scale * (s - m): a tuned scale over scores whose range lossfn cannot see
+            }
             if (b.left() instanceof Expr.Literal || b.right() instanceof Expr.Literal) {
                 return unbounded(b.left() instanceof Expr.Literal ? b.right() : b.left(), at, depth + 1);
             }
@@ -176,6 +179,11 @@ public final class UnclampedExp implements Rule {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return LOG_SCALE.stream().anyMatch(lower::contains);
+    }
+
+    private static boolean selfAttribute(Expr e) {
+        return e instanceof Expr.Attribute a && a.receiver() instanceof Expr.Name n
+                && (n.id().equals("self") || n.id().equals("this"));
     }
 
     private static boolean negated(Expr e) {

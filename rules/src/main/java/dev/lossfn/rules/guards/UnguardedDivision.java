@@ -54,9 +54,12 @@ public final class UnguardedDivision implements Rule {
                 || !a.name().equals("sum")) {
             return false; // x / x.norm() is an L2 normalisation without eps: still flagged
         }
+        // x.sum(...) or torch.sum(x, ...)
+        Expr reducedExpr = c.args().isEmpty() || !(a.receiver() instanceof Expr.Name r && r.id().equals("torch"))
+                ? a.receiver() : c.args().get(0).value();
         String src = ctx.module().model().file().text();
         String num = src.substring(numerator.span().startOffset(), numerator.span().endOffset()).replaceAll("\\s+", "");
-        String reduced = src.substring(a.receiver().span().startOffset(), a.receiver().span().endOffset())
+        String reduced = src.substring(reducedExpr.span().startOffset(), reducedExpr.span().endOffset())
                 .replaceAll("\\s+", "");
         return num.equals(reduced);
     }
