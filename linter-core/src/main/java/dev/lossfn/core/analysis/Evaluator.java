@@ -57,9 +57,6 @@ public final class Evaluator {
         this.catalog = catalog;
     }
 
-    public FrameworkCatalog catalog() {
-        return catalog;
-    }
 
     /** The value of an expression that occurs at {@code site} in {@code scope}. */
     public Value eval(Expr e, Scope scope, Site site) {

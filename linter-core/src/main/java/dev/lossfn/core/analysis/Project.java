@@ -37,19 +37,6 @@ public final class Project {
         this.evaluator = new Evaluator(this, catalog);
     }
 
-    /**
-     * Indexes the given modules. {@code roots} are the directories module names are relative to;
-     * a file outside all of them is named after its file name.
-     */
-    public static Project of(List<ModuleModel> models, List<Path> roots, FrameworkCatalog catalog) {
-        List<ModuleInfo> infos = new ArrayList<>();
-        for (ModuleModel m : models) {
-            infos.add(index(m, roots));
-        }
-        infos.sort(Comparator.comparing(i -> i.model().file().displayPath()));
-        return new Project(Collections.unmodifiableList(infos), catalog);
-    }
-
     /** Indexes one module (can run on any thread, before {@link #of}). */
     public static ModuleInfo index(ModuleModel model, List<Path> roots) {
         Path file = model.file().path().toAbsolutePath().normalize();

@@ -24,13 +24,11 @@ import org.tomlj.TomlTable;
 public final class ConfigLoader {
     public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores");
 
-    private final Path explicit;
     private final Config explicitConfig;
     private final Map<Path, Config> byDir = new ConcurrentHashMap<>();
 
     /** @param explicitFile the {@code --config} file, or null to search */
     public ConfigLoader(Path explicitFile) {
-        this.explicit = explicitFile;
         if (explicitFile != null) {
             if (!Files.isRegularFile(explicitFile)) {
                 throw new ConfigException("configuration file not found: " + explicitFile);
@@ -150,7 +148,4 @@ public final class ConfigLoader {
         return out;
     }
 
-    public Path explicitFile() {
-        return explicit;
-    }
 }

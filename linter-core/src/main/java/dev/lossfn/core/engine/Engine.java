@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +61,6 @@ public final class Engine {
         return rules.stream().map(Rule::meta).toList();
     }
 
-    public RuleSelection selection() {
-        return selection;
-    }
 
     /** Runs lossfn. Throws {@link dev.lossfn.core.config.ConfigException} for unusable options or configuration. */
     public Result run(Options options) {
@@ -241,12 +237,4 @@ public final class Engine {
         return out;
     }
 
-    /** Rules by code, for reporters. */
-    public Map<String, RuleMeta> metaByCode() {
-        Map<String, RuleMeta> m = new HashMap<>();
-        for (Rule r : rules) {
-            m.put(r.meta().code(), r.meta());
-        }
-        return m;
-    }
 }
