@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +45,43 @@ class SarifTest {
     @org.junit.jupiter.api.BeforeEach
     void makeProject() throws IOException {
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "sarif-test")), "project");
+    }
+
+    /**
+     * The validator's own configuration with GitHub's ingestion rules GH1001-GH1007 switched on (they
+     * are off by default): exported with {@code export-validation-config}, then each set to Error.
+     */
+    Path githubRulesConfig(String tool) throws Exception {
+        Path config = scratch.resolve("github-rules.xml");
+        Process p = new ProcessBuilder(tool, "export-validation-config", config.toString())
+                .redirectErrorStream(true).redirectOutput(scratch.resolve("export.log").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String xml = Files.readString(config);
+        String enabled = java.util.regex.Pattern.compile(
+                "(<Properties Key=\"GH100[1-7]\\.[A-Za-z]+\\.Options\">\\s*<Property Key=\"RuleEnabled\" Value=\")[A-Za-z]+\"")
+                .matcher(xml).replaceAll("$1Error\"");
+        assertThat(enabled.split("Value=\"Error\"", -1).length - 1).as("GH1001-GH1007 switched on").isEqualTo(7);
+        Files.writeString(config, enabled);
+        return config;
+    }
+
+    /** The SARIF of the whole fixture corpus (Python and Java), checked from a copy below the working directory. */
+    JsonNode corpusSarif() throws IOException {
+        Path copy = Files.createTempDirectory(Files.createDirectories(Path.of("target", "sarif-test")), "corpus");
+        for (String lang : List.of("python", "java")) {
+            Path from = Path.of("..", "fixtures", lang);
+            try (var files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = copy.resolve(lang).resolve(from.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+        }
+        CliRunner r = CliRunner.run("check", "--format", "sarif", copy.toString());
+        JsonNode log = JSON.readTree(r.out());
+        assertThat(log.get("runs").get(0).get("results").size()).as("corpus findings").isGreaterThan(100);
+        return log;
     }
 
     /** A two-file project with an error, a warning, a related location in another file and a suppression. */
@@ -150,13 +186,11 @@ class SarifTest {
         }
         assumeTrue(available, "SARIF Multitool not installed (set LOSSFN_SARIF_MULTITOOL; .ci/run does)");
 
-        Path config = scratch.resolve("github-rules.xml");
-        try (InputStream in = SarifTest.class.getResourceAsStream("/sarif-github-rules.xml")) {
-            Files.copy(in, config);
-        }
-        for (String[] variant : new String[][] {{}, {"--show-suppressed"}}) {
+        Path config = githubRulesConfig(tool);
+        List<JsonNode> logs = new ArrayList<>(List.of(sarif(), sarif("--show-suppressed"), corpusSarif()));
+        for (JsonNode log : logs) {
             Path out = scratch.resolve("out.sarif");
-            Files.writeString(out, JSON.writeValueAsString(sarif(variant)));
+            Files.writeString(out, JSON.writeValueAsString(log));
             Path report = scratch.resolve("report.sarif");
             Process p = new ProcessBuilder(tool, "validate", out.toString(), "-o", report.toString(),
                     "--log", "ForceOverwrite", "--rule-kind", "Sarif;Gh", "--level", "Error;Warning", "-c",
@@ -172,7 +206,7 @@ class SarifTest {
                     problems.add(level + " " + id + ": " + r.path("message").path("text").asText(""));
                 }
             }
-            assertThat(problems).as("validator findings for %s", String.join(" ", variant)).isEmpty();
+            assertThat(problems).as("validator findings").isEmpty();
             assertThat(Files.readString(scratch.resolve("validator.log"))).contains("Analysis completed successfully");
         }
     }
