@@ -59,6 +59,22 @@ public final class Dl4jLayers {
                     calledOn.put(r, cs);
                 }
             }
+            // Builders kept in a variable and configured statement by statement:
+            // OutputLayer.Builder b = new OutputLayer.Builder(...); b.activation(...);
+            Map<Expr.Call, List<CallSite>> later = new IdentityHashMap<>();
+            for (CallSite cs : module.callSites()) {
+                if (cs.call().callee() instanceof Expr.Attribute a && a.receiver() instanceof Expr.Name v
+                        && CONFIGURING.contains(a.name())) {
+                    Expr def = ev.assignedValueOf(v, cs.scope(), cs.site());
+                    while (def instanceof Expr.Call c && c.callee() instanceof Expr.Attribute ca
+                            && ca.receiver() instanceof Expr.Call inner) {
+                        def = inner;
+                    }
+                    if (def instanceof Expr.Call bottom) {
+                        later.computeIfAbsent(bottom, k -> new ArrayList<>()).add(cs);
+                    }
+                }
+            }
             List<Chain> out = new ArrayList<>();
             for (CallSite cs : module.callSites()) {
                 String builder = ev.qualifiedName(cs.call().callee(), cs.scope(), cs.site());
@@ -70,7 +86,15 @@ public final class Dl4jLayers {
                 String activation = null;
                 String nOut = null;
                 Expr activationArg = null;
+                List<CallSite> configuring = new ArrayList<>();
                 for (CallSite cur = calledOn.get(cs.call()); cur != null; cur = calledOn.get(cur.call())) {
+                    configuring.add(cur);
+                    if (((Expr.Attribute) cur.call().callee()).name().equals("build")) {
+                        break;
+                    }
+                }
+                configuring.addAll(later.getOrDefault(cs.call(), List.of()));
+                for (CallSite cur : configuring) {
                     String m = ((Expr.Attribute) cur.call().callee()).name();
                     Expr arg = cur.call().args().isEmpty() ? null : cur.call().args().get(cur.call().args().size() - 1).value();
                     switch (m) {
@@ -82,9 +106,6 @@ public final class Dl4jLayers {
                         case "nOut" -> nOut = arg == null ? null
                                 : ev.eval(arg, cur) instanceof Value.Constant c ? c.text() : null;
                         default -> { }
-                    }
-                    if (m.equals("build")) {
-                        break;
                     }
                 }
                 out.add(new Chain(cs, builder, loss, activation, nOut, activationArg));
@@ -117,6 +138,9 @@ public final class Dl4jLayers {
         }
         return null;
     }
+
+    /** Builder methods that set what the rules look at. */
+    static final Set<String> CONFIGURING = Set.of("activation", "lossFunction", "lossFn", "nOut");
 
     /** Losses DL4J's OutputLayerUtil validates as expecting probabilities. */
     public static final Set<String> PROBABILITY_LOSSES = Set.of("MCXENT", "NEGATIVELOGLIKELIHOOD", "XENT");
