@@ -125,6 +125,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--stats", description = "Print files, lines, times and lines/s on stderr.")
         boolean stats;
 
+        @Option(names = "--sarif-category", paramLabel = "NAME",
+                description = "SARIF automationDetails category (lossfn/NAME/), to upload several runs side by side.")
+        String sarifCategory;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -148,7 +152,8 @@ public final class Main implements Callable<Integer> {
             Result result = engine.run(options);
 
             List<RuleMeta> metas = engine.metas();
-            Reporter reporter = Reporter.forFormat(fmt);
+            Reporter reporter = fmt.equals("sarif") ? new dev.lossfn.core.report.SarifReporter(sarifCategory)
+                    : Reporter.forFormat(fmt);
             if (output != null) {
                 writeAtomically(output, w -> reporter.write(result, metas, version(), w));
             } else {

@@ -168,6 +168,13 @@ class SarifTest {
     }
 
     @Test
+    void categoriesLetPythonAndJavaRunsBeUploadedSideBySide() throws IOException {
+        assertThat(sarif().get("runs").get(0).get("automationDetails").get("id").asText()).isEqualTo("lossfn/");
+        assertThat(sarif("--sarif-category", "python").get("runs").get(0).get("automationDetails").get("id").asText())
+                .isEqualTo("lossfn/python/");
+    }
+
+    @Test
     void suppressedResultsAppearOnlyWhenAskedForAndThenAllCarrySuppressions() throws IOException {
         JsonNode results = sarif("--show-suppressed").get("runs").get(0).get("results");
         assertThat(results).hasSize(3);

@@ -22,6 +22,21 @@ import java.util.Map;
  * included, every result carries {@code suppressions} (empty or {@code inSource}), as SARIF requires.
  */
 public final class SarifReporter implements Reporter {
+    private final String category;
+
+    /** A reporter whose run has {@code automationDetails.id} {@code lossfn/}. */
+    public SarifReporter() {
+        this(null);
+    }
+
+    /**
+     * @param category the analysis category ({@code python}, {@code java}), so that several lossfn runs can
+     *                 be uploaded to code scanning side by side; null for none
+     */
+    public SarifReporter(String category) {
+        this.category = category == null || category.isBlank() ? null : category.strip();
+    }
+
     public static final String SCHEMA =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -53,7 +68,7 @@ public final class SarifReporter implements Reporter {
             props.put("problem.severity", r.severity() == Severity.NOTE ? "recommendation" : r.severity().label());
             props.putArray("tags").add("correctness").add("machine-learning");
         }
-        run.putObject("automationDetails").put("id", "lossfn/");
+        run.putObject("automationDetails").put("id", category == null ? "lossfn/" : "lossfn/" + category + "/");
         run.put("columnKind", "unicodeCodePoints");
         run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
                 .put("uri", java.nio.file.Path.of("").toAbsolutePath().toUri().toString());
