@@ -4,7 +4,10 @@ import dev.lossfn.core.analysis.CallSite;
 import dev.lossfn.core.analysis.Evaluator;
 import dev.lossfn.core.analysis.Kind;
 import dev.lossfn.core.analysis.ModuleInfo;
+import dev.lossfn.core.api.Related;
+import dev.lossfn.core.api.RuleContext;
 import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,4 +157,26 @@ public final class Djl {
     }
 
 
+
+    /**
+     * Reports the default DJL losses that apply {@code kind} ({@code word}: sigmoid or softmax) themselves in
+     * a file whose {@code SequentialBlock} already ends in one. Judged only when the project declares its
+     * DJL version.
+     */
+    public static void reportDoubleActivation(RuleContext ctx, Kind kind, String word) {
+        if (ctx.module().model().file().language() != SourceFile.Language.JAVA || declaredVersion(ctx.module()).isEmpty()) {
+            return;
+        }
+        List<Block> blocks = blocks(ctx.module(), ctx.evaluator()).stream().filter(b -> b.kind() == kind).toList();
+        if (blocks.isEmpty()) {
+            return;
+        }
+        for (DefaultLoss loss : defaultLosses(ctx.module(), ctx.evaluator())) {
+            if (loss.appliesItself() == kind) {
+                ctx.report(loss.site().call(), "this DJL loss applies a " + word + " itself, and the model's block "
+                        + "already ends in a " + word + ": it is applied twice; remove the block's last " + word,
+                        new Related(ctx.path(), blocks.get(0).lastAdd().span(), "the block's " + word));
+            }
+        }
+    }
 }

@@ -63,7 +63,7 @@ public final class SigmoidBeforeBce implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        djl(ctx);
+        Djl.reportDoubleActivation(ctx, Kind.SIGMOID_PROB, "sigmoid");
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.BINARY_CROSS_ENTROPY
@@ -83,29 +83,6 @@ public final class SigmoidBeforeBce implements Rule {
                 ctx.report(cs.call(), use.get().api().display() + " applies a sigmoid itself, and receives the "
                                 + "output of a sigmoid: the sigmoid is applied twice; pass the logits",
                         ctx.relatedTo(input, "the first sigmoid is applied here"));
-            }
-        }
-    }
-
-    /**
-     * DJL: a {@code SequentialBlock} that ends in a sigmoid trained with the default
-     * {@code Loss.sigmoidBinaryCrossEntropyLoss()}, which applies the sigmoid itself.
-     * Judged only when the project declares its DJL version (see {@link Djl}).
-     */
-    private static void djl(RuleContext ctx) {
-        if (ctx.module().model().file().language() != Language.JAVA || Djl.declaredVersion(ctx.module()).isEmpty()) {
-            return;
-        }
-        var blocks = Djl.blocks(ctx.module(), ctx.evaluator()).stream().filter(b -> b.kind() == Kind.SIGMOID_PROB).toList();
-        if (blocks.isEmpty()) {
-            return;
-        }
-        for (Djl.DefaultLoss loss : Djl.defaultLosses(ctx.module(), ctx.evaluator())) {
-            if (loss.appliesItself() == Kind.SIGMOID_PROB) {
-                ctx.report(loss.site().call(), "this DJL loss applies a sigmoid itself, and the model's block already "
-                        + "ends in a sigmoid: it is applied twice; remove the block's last sigmoid",
-                        new dev.lossfn.core.api.Related(ctx.path(), blocks.get(0).lastAdd().span(),
-                                "the block's sigmoid"));
             }
         }
     }

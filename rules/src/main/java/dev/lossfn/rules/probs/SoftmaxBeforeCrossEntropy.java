@@ -62,7 +62,7 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        djl(ctx);
+        Djl.reportDoubleActivation(ctx, Kind.SOFTMAX_PROB, "softmax");
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.CROSS_ENTROPY
@@ -74,29 +74,6 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
                 ctx.report(cs.call(), use.get().api().display() + " receives softmax probabilities, but it applies "
                                 + "log_softmax itself: the softmax is applied twice and the loss cannot approach 0",
                         ctx.relatedTo(input, "the softmax is applied here"));
-            }
-        }
-    }
-
-    /**
-     * DJL: a {@code SequentialBlock} that ends in a softmax trained with the default
-     * {@code Loss.softmaxCrossEntropyLoss()}, which applies the softmax itself.
-     * Judged only when the project declares its DJL version (see {@link Djl}).
-     */
-    private static void djl(RuleContext ctx) {
-        if (ctx.module().model().file().language() != Language.JAVA || Djl.declaredVersion(ctx.module()).isEmpty()) {
-            return;
-        }
-        var blocks = Djl.blocks(ctx.module(), ctx.evaluator()).stream().filter(b -> b.kind() == Kind.SOFTMAX_PROB).toList();
-        if (blocks.isEmpty()) {
-            return;
-        }
-        for (Djl.DefaultLoss loss : Djl.defaultLosses(ctx.module(), ctx.evaluator())) {
-            if (loss.appliesItself() == Kind.SOFTMAX_PROB) {
-                ctx.report(loss.site().call(), "this DJL loss applies a softmax itself, and the model's block already "
-                        + "ends in a softmax: it is applied twice; remove the block's last softmax",
-                        new dev.lossfn.core.api.Related(ctx.path(), blocks.get(0).lastAdd().span(),
-                                "the block's softmax"));
             }
         }
     }
