@@ -18,6 +18,7 @@ import dev.lossfn.rules.guards.UnguardedDivision;
 import dev.lossfn.rules.guards.UnguardedLog;
 import dev.lossfn.rules.guards.UnguardedSqrt;
 import dev.lossfn.rules.probs.LogOfSoftmax;
+import dev.lossfn.rules.probs.LogitsIntoProbabilityLoss;
 import dev.lossfn.rules.probs.ManualSoftmax;
 import dev.lossfn.rules.probs.SoftmaxBeforeNll;
 import dev.lossfn.rules.targets.OneHotCrossEntropyTarget;
@@ -39,6 +40,7 @@ public final class Registry {
                         new BceOnProbabilities(),
                         new SoftmaxBeforeCrossEntropy(),
                         new SoftmaxBeforeNll(),
+                        new LogitsIntoProbabilityLoss(),
                         new LogOfSoftmax(),
                         new OneHotCrossEntropyTarget(),
                         new ManualSoftmax(),

@@ -15,7 +15,7 @@ public final class Catalogs implements FrameworkCatalog {
     }
 
     public static FrameworkCatalog all() {
-        return new Catalogs(List.of(new TorchCatalog(), new JavaCatalog()));
+        return new Catalogs(List.of(new TorchCatalog(), new KerasJaxCatalog(), new JavaCatalog()));
     }
 
     private <T> Optional<T> first(Function<FrameworkCatalog, Optional<T>> q) {

@@ -85,7 +85,14 @@ public final class Losses {
             new LossApi("torch.nn.functional.huber_loss", false, "F.huber_loss", Family.HUBER, Expects.ANY),
             new LossApi("torch.nn.HuberLoss", true, "nn.HuberLoss", Family.HUBER, Expects.ANY),
             new LossApi("torch.nn.functional.kl_div", false, "F.kl_div", Family.KL_DIVERGENCE, Expects.LOG_PROBABILITIES),
-            new LossApi("torch.nn.KLDivLoss", true, "nn.KLDivLoss", Family.KL_DIVERGENCE, Expects.LOG_PROBABILITIES));
+            new LossApi("torch.nn.KLDivLoss", true, "nn.KLDivLoss", Family.KL_DIVERGENCE, Expects.LOG_PROBABILITIES),
+            // optax/losses/_classification.py: all take logits (log_sigmoid / log_softmax inside), no flag
+            new LossApi("optax.sigmoid_binary_cross_entropy", false, "optax.sigmoid_binary_cross_entropy",
+                    Family.BINARY_CROSS_ENTROPY, Expects.LOGITS),
+            new LossApi("optax.softmax_cross_entropy", false, "optax.softmax_cross_entropy", Family.CROSS_ENTROPY,
+                    Expects.LOGITS),
+            new LossApi("optax.softmax_cross_entropy_with_integer_labels", false,
+                    "optax.softmax_cross_entropy_with_integer_labels", Family.CROSS_ENTROPY, Expects.LOGITS));
 
     private static final Map<String, LossApi> BY_NAME = APIS.stream()
             .collect(Collectors.toMap(LossApi::name, Function.identity()));
@@ -143,7 +150,13 @@ public final class Losses {
         if (callee instanceof Value.Ref r) {
             LossApi api = BY_NAME.get(r.qualifiedName());
             if (api != null && !api.isClass()) {
-                return Optional.of(new LossCall(api, cs, call.argument(0, "input"), call.argument(1, "target"), null));
+                Expr input = call.argument(0, "input");
+                Expr target = call.argument(1, "target");
+                if (api.name().startsWith("optax.")) {
+                    input = call.argument(0, "logits");
+                    target = call.argument(1, "labels");
+                }
+                return Optional.of(new LossCall(api, cs, input, target, null));
             }
         } else if (callee instanceof Value.Instance inst && inst.libraryClass() != null) {
             LossApi api = BY_NAME.get(inst.libraryClass());

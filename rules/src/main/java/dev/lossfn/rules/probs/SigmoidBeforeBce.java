@@ -8,6 +8,7 @@ import dev.lossfn.core.api.RuleMeta;
 import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.SourceFile.Language;
 import dev.lossfn.rules.catalog.Djl;
+import dev.lossfn.rules.catalog.Keras;
 import dev.lossfn.rules.catalog.Losses;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,10 @@ public final class SigmoidBeforeBce implements Rule {
             of the project. Losses computed under `torch.no_grad()` (evaluation only) are not flagged. DJL: a \
             `SequentialBlock` ending in `Activation::sigmoid` trained with the default \
             `Loss.sigmoidBinaryCrossEntropyLoss()` (which applies the sigmoid itself), judged only when the \
-            project declares its DJL version.
+            project declares its DJL version. Keras: a model ending in a sigmoid compiled with \
+            `BinaryCrossentropy(from_logits=True)` (a double sigmoid on every backend; the TensorFlow backend \
+            warns and recovers the logits, the JAX and PyTorch backends do not). optax: \
+            `sigmoid_binary_cross_entropy` given a `jax.nn.sigmoid` output.
             """,
             """
             Splitting the loss into `sigmoid` then `log` throws away the numerically stable form. In float32, \
@@ -64,6 +68,13 @@ public final class SigmoidBeforeBce implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Djl.reportDoubleActivation(ctx, Kind.SIGMOID_PROB, "sigmoid");
+        for (Keras.Compile k : Keras.compiles(ctx.module(), ctx.evaluator())) {
+            if (k.output() == Kind.SIGMOID_PROB && k.fromLogits() && k.loss().equals("BinaryCrossentropy")) {
+                ctx.report(k.lossNode(), "BinaryCrossentropy(from_logits=True) on a model that ends in a sigmoid: "
+                        + "the sigmoid is applied twice; drop the sigmoid or set from_logits=False",
+                        new dev.lossfn.core.api.Related(ctx.path(), k.outputLayer().span(), "the model's sigmoid"));
+            }
+        }
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.BINARY_CROSS_ENTROPY

@@ -8,6 +8,7 @@ import dev.lossfn.core.api.RuleMeta;
 import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.SourceFile.Language;
 import dev.lossfn.rules.catalog.Djl;
+import dev.lossfn.rules.catalog.Keras;
 import dev.lossfn.rules.catalog.Losses;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,10 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
             only for metrics, and losses under `torch.no_grad()` are not flagged. DJL: a `SequentialBlock` \
             ending in a softmax trained with the default `Loss.softmaxCrossEntropyLoss()` (whose default \
             applies the softmax itself in every release), judged only when the project declares its DJL \
-            version, since the meaning of an explicit `fromLogit` changed between releases.
+            version, since the meaning of an explicit `fromLogit` changed between releases. Keras: a model \
+            ending in a softmax compiled with `(Sparse)CategoricalCrossentropy(from_logits=True)` (the \
+            TensorFlow backend warns and recovers; the JAX and PyTorch backends apply the softmax twice). optax: \
+            `softmax_cross_entropy(_with_integer_labels)` given a `jax.nn.softmax` output.
             """,
             """
             `cross_entropy` applies `log_softmax` to its input itself. Given probabilities, it computes the \
@@ -63,6 +67,13 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Djl.reportDoubleActivation(ctx, Kind.SOFTMAX_PROB, "softmax");
+        for (Keras.Compile k : Keras.compiles(ctx.module(), ctx.evaluator())) {
+            if (k.output() == Kind.SOFTMAX_PROB && k.fromLogits() && !k.loss().equals("BinaryCrossentropy")) {
+                ctx.report(k.lossNode(), k.loss() + "(from_logits=True) on a model that ends in a softmax: the "
+                        + "softmax is applied twice; drop the softmax or set from_logits=False",
+                        new dev.lossfn.core.api.Related(ctx.path(), k.outputLayer().span(), "the model's softmax"));
+            }
+        }
         for (var cs : ctx.callSites()) {
             var use = Losses.at(cs, ctx.evaluator());
             if (use.isEmpty() || use.get().api().family() != Losses.Family.CROSS_ENTROPY

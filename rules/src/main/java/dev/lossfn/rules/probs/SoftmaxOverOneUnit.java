@@ -10,6 +10,7 @@ import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.Expr;
 import dev.lossfn.core.model.SourceFile.Language;
 import dev.lossfn.rules.catalog.Dl4jLayers;
+import dev.lossfn.rules.catalog.Keras;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,8 @@ public final class SoftmaxOverOneUnit implements Rule {
             Flags a softmax whose input has one unit in the softmax dimension: an `nn.Softmax` right after \\
             an `nn.Linear(n, 1)` in an `nn.Sequential`, a softmax (function, method or layer) applied to \\
             the output of an `nn.Linear(n, 1)` over dimension 1 or -1, and a DL4J layer with `nOut(1)` (a \\
-            literal or a constant that is 1) and `Activation.SOFTMAX`. A sigmoid over one unit is what \\
+            literal or a constant that is 1) and `Activation.SOFTMAX`, and Keras `Dense(1, activation="softmax")`. \
+            A sigmoid over one unit is what \\
             binary classification wants and is not flagged.
             """,
             """
@@ -61,6 +63,11 @@ public final class SoftmaxOverOneUnit implements Rule {
             String q = ev.qualifiedName(cs.call().callee(), cs.scope(), cs.site());
             if ("torch.nn.Sequential".equals(q)) {
                 sequential(ctx, cs);
+                continue;
+            }
+            if (Keras.denseSoftmaxOverOne(cs.call(), cs.scope(), cs.site(), ev)) {
+                ctx.report(cs.call(), "softmax over a single unit always outputs 1.0 (zero gradient); use "
+                        + "activation=\"sigmoid\"");
                 continue;
             }
             Expr input = softmaxInput(ctx, cs, q);

@@ -66,7 +66,8 @@ public final class OneHotCrossEntropyTarget implements Rule {
                 continue;
             }
             Losses.Family family = use.get().api().family();
-            if (family != Losses.Family.CROSS_ENTROPY && family != Losses.Family.NLL) {
+            if (family != Losses.Family.CROSS_ENTROPY && family != Losses.Family.NLL
+                    || !use.get().api().name().startsWith("torch.")) { // optax takes one-hot labels by design
                 continue;
             }
             Value target = ctx.evaluator().eval(use.get().target(), cs);
