@@ -17,6 +17,10 @@ import java.util.Map;
  * Thread-safe after construction: rules of different files query it concurrently.
  */
 public final class Project {
+    /** Top-level names of the frameworks lossfn knows: only a module at exactly that name may shadow them. */
+    private static final java.util.Set<String> FRAMEWORK_ROOTS = java.util.Set.of("torch", "keras", "tensorflow", "jax",
+            "optax", "flax", "numpy");
+
     private final List<ModuleInfo> modules;
     private final Map<String, List<ModuleInfo>> byName = new HashMap<>();
     private final Evaluator evaluator;
@@ -85,6 +89,16 @@ public final class Project {
     ModuleInfo module(String dotted, ModuleInfo from) {
         List<ModuleInfo> candidates = byName.get(dotted);
         if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        String top = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+        if (FRAMEWORK_ROOTS.contains(top)) {
+            // a vendored or nested folder named like a framework must not hide the framework itself
+            for (ModuleInfo c : candidates) {
+                if (c.fullName().equals(dotted)) {
+                    return c;
+                }
+            }
             return null;
         }
         if (candidates.size() == 1) {
