@@ -262,6 +262,10 @@ public final class Evaluator {
     /** A name brought in by a wildcard import ({@code import static ...Activation.*}) that the catalogs know. */
     private Value starImport(ModuleInfo module, String name) {
         for (String pkg : module.starImports) {
+            ModuleInfo source = project.module(pkg, module);
+            if (source != null && source != module && !source.scope().defsOf(name).isEmpty()) {
+                return lookupAnywhere(source.scope(), name); // from model import * (a project module)
+            }
             String q = catalog.canonical(pkg + "." + name);
             if (catalog.knows(q)) {
                 return new Value.Ref(q);

@@ -75,7 +75,8 @@ public final class TorchCatalog implements FrameworkCatalog {
     /** Functions whose result is their first argument, re-shaped or wrapped. */
     static final Set<String> KEEPING_FUNCTIONS = Set.of("torch.squeeze", "torch.unsqueeze", "torch.flatten",
             "torch.reshape", "torch.clone", "torch.nn.DataParallel", "torch.nn.parallel.DistributedDataParallel",
-            "torch.compile", "torch.jit.script");
+            "torch.compile", "torch.jit.script", "torch.gather", "torch.index_select", "torch.masked_select",
+            "torch.take_along_dim");
 
     static final List<LayerSpec> LAYERS = List.of(
             new LayerSpec("torch.nn.Sigmoid", LayerEffect.PRODUCES, Kind.SIGMOID_PROB),
