@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Framework knowledge the value analysis needs: which calls produce which tensor kinds, which
  * preserve them, what layers do. The rules module provides the tables; the analysis only asks.
- * Qualified names are canonical ({@link #canonical} is applied first).
+ * Qualified names are canonical ({@link #canonical} is applied first). Every question has a
+ * "nothing known" default, so a catalog states only what its frameworks define.
  */
 public interface FrameworkCatalog {
 
@@ -22,47 +23,75 @@ public interface FrameworkCatalog {
     record Layer(LayerEffect effect, Kind produces) {}
 
     /** Maps an alias spelling to the canonical name ({@code torch.nn.modules.loss.BCELoss} to {@code torch.nn.BCELoss}). */
-    String canonical(String qualifiedName);
+    default String canonical(String qualifiedName) {
+        return qualifiedName;
+    }
 
     /** The kind a call of this library function produces ({@code torch.sigmoid}: SIGMOID_PROB). */
-    Optional<Kind> functionProduces(String qualifiedName);
+    default Optional<Kind> functionProduces(String qualifiedName) {
+        return Optional.empty();
+    }
 
     /** The kind a tensor method produces ({@code x.softmax(1)}: SOFTMAX_PROB). */
-    Optional<Kind> methodProduces(String method);
+    default Optional<Kind> methodProduces(String method) {
+        return Optional.empty();
+    }
 
     /** True for tensor methods that return the same kind of tensor ({@code squeeze}, {@code view}, {@code float}). */
-    boolean methodKeepsKind(String method);
+    default boolean methodKeepsKind(String method) {
+        return false;
+    }
 
     /** True for library functions that return their first argument's kind ({@code torch.squeeze}, {@code nn.DataParallel}). */
-    boolean functionKeepsKind(String qualifiedName);
+    default boolean functionKeepsKind(String qualifiedName) {
+        return false;
+    }
 
     /**
      * True for functions that call their first argument (a module) on their second
      * ({@code nn.parallel.data_parallel(module, inputs)}).
      */
-    boolean appliesModule(String qualifiedName);
+    default boolean appliesModule(String qualifiedName) {
+        return false;
+    }
 
     /** What calling an instance of this library class does, if known. */
-    Optional<Layer> layer(String qualifiedClassName);
+    default Optional<Layer> layer(String qualifiedClassName) {
+        return Optional.empty();
+    }
 
     /**
      * The category of loss a call of this function, or of an instance of this class, computes
      * ({@code classification}, {@code regression}, {@code divergence}); empty for anything else.
      */
-    Optional<String> lossCategory(String qualifiedName);
+    default Optional<String> lossCategory(String qualifiedName) {
+        return Optional.empty();
+    }
 
     /** The dtype a tensor method or function casts to ({@code float()}: "float", {@code long()}: "long"), if it casts. */
-    Optional<String> castsTo(String methodOrFunction);
+    default Optional<String> castsTo(String methodOrFunction) {
+        return Optional.empty();
+    }
 
     /** The dtype of the tensor a library function returns, when fixed ({@code F.one_hot}: "long"). */
-    Optional<String> resultDtype(String qualifiedName);
+    default Optional<String> resultDtype(String qualifiedName) {
+        return Optional.empty();
+    }
 
     /** True for library calls that open a context without gradients ({@code torch.no_grad}). */
-    boolean isNoGradContext(String qualifiedName);
+    default boolean isNoGradContext(String qualifiedName) {
+        return false;
+    }
 
     /** True when the catalogs know this qualified name (to resolve wildcard imports). */
-    boolean knows(String qualifiedName);
+    default boolean knows(String qualifiedName) {
+        return false;
+    }
 
-    /** True when the name denotes a class (so calling it constructs an instance). */
-    boolean isClass(String qualifiedName);
+    /** True when the name denotes a class (so calling it constructs an instance): by default, a capitalised last name. */
+    default boolean isClass(String qualifiedName) {
+        int dot = qualifiedName.lastIndexOf('.');
+        String last = qualifiedName.substring(dot + 1);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+    }
 }

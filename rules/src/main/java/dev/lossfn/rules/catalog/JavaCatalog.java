@@ -77,11 +77,6 @@ public final class JavaCatalog implements FrameworkCatalog {
     }
 
     @Override
-    public String canonical(String q) {
-        return q;
-    }
-
-    @Override
     public Optional<Kind> functionProduces(String q) {
         return Optional.ofNullable(FUNCTIONS.get(q));
     }
@@ -94,41 +89,6 @@ public final class JavaCatalog implements FrameworkCatalog {
     @Override
     public boolean methodKeepsKind(String method) {
         return Set.of("dup", "castTo", "reshape", "permute", "transpose", "detach").contains(method);
-    }
-
-    @Override
-    public boolean functionKeepsKind(String q) {
-        return false;
-    }
-
-    @Override
-    public boolean appliesModule(String q) {
-        return false;
-    }
-
-    @Override
-    public Optional<Layer> layer(String cls) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> lossCategory(String q) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> castsTo(String methodOrName) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> resultDtype(String q) {
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean isNoGradContext(String q) {
-        return false;
     }
 
     @Override

@@ -49,59 +49,8 @@ public final class KerasJaxCatalog implements FrameworkCatalog {
     }
 
     @Override
-    public Optional<Kind> methodProduces(String method) {
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean methodKeepsKind(String method) {
-        return false;
-    }
-
-    @Override
-    public boolean functionKeepsKind(String q) {
-        return false;
-    }
-
-    @Override
-    public boolean appliesModule(String q) {
-        return false;
-    }
-
-    @Override
-    public Optional<Layer> layer(String cls) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> lossCategory(String q) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> castsTo(String methodOrName) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> resultDtype(String q) {
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean isNoGradContext(String q) {
-        return false;
-    }
-
-    @Override
     public boolean knows(String q) {
         return FUNCTIONS.containsKey(q);
     }
 
-    @Override
-    public boolean isClass(String q) {
-        int dot = q.lastIndexOf('.');
-        String last = q.substring(dot + 1);
-        return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
-    }
 }

@@ -204,11 +204,6 @@ public final class TorchCatalog implements FrameworkCatalog {
 
     @Override
     public boolean isClass(String q) {
-        if (LAYER_SPECS.containsKey(q) || Losses.isLossClass(q)) {
-            return true;
-        }
-        int dot = q.lastIndexOf('.');
-        String last = q.substring(dot + 1);
-        return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+        return LAYER_SPECS.containsKey(q) || Losses.isLossClass(q) || FrameworkCatalog.super.isClass(q);
     }
 }
