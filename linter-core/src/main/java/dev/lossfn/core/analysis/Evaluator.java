@@ -109,9 +109,14 @@ public final class Evaluator {
      * {@code torch.inference_mode()}, or in a function decorated with one of them.
      */
     public boolean inNoGrad(CallSite cs) {
-        for (Expr ctx : cs.contexts()) {
+        return inNoGrad(cs.contexts(), cs.scope(), cs.site());
+    }
+
+    /** {@link #inNoGrad(CallSite)} for any expression, given the contexts that enclose it. */
+    public boolean inNoGrad(List<Expr> contexts, Scope scope, Site site) {
+        for (Expr ctx : contexts) {
             Expr target = ctx instanceof Expr.Call c ? c.callee() : ctx;
-            String q = qualifiedName(target, cs.scope(), cs.site());
+            String q = qualifiedName(target, scope, site);
             if (q != null && catalog.isNoGradContext(q)) {
                 if (ctx instanceof Expr.Call c && q.endsWith("set_grad_enabled")) {
                     Expr arg = c.argument(0, "mode");

@@ -112,7 +112,14 @@ final class ModuleIndexer {
                 }
                 if (a.augmentedOp() != null) {
                     exprs(t, scope, path, contexts);
-                    bindUnknown(t, scope, end);
+                    if (t instanceof Expr.Name && a.value() != null && a.augmentedOp().length() == 2
+                            && "+-*/".indexOf(a.augmentedOp().charAt(0)) >= 0) {
+                        // x += v binds x to x + v, read where the statement starts
+                        bind(t, new Expr.BinOp(a.augmentedOp().substring(0, 1), t, a.value(), a.span()), new int[0],
+                                scope, end, contexts, path);
+                    } else {
+                        bindUnknown(t, scope, end);
+                    }
                     if (a.augmentedOp().equals("/=") && a.value() != null) {
                         // x /= d is a division like x / d for the rules that look at operators
                         module.operatorSites.add(new OperatorSite(new Expr.BinOp("/", t, a.value(), a.span()), scope,

@@ -23,15 +23,15 @@ public final class UnweightedMultitaskSum implements Rule {
             "Losses of different kinds (classification and regression) are added without weights",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags a sum `a + b (+ ...)` whose terms are, directly or through variables, results of loss calls \\
-            of different categories (classification: cross-entropy, BCE, NLL; regression: MSE, L1, smooth L1, \\
-            Huber) when no term is multiplied by a weight. Weighted sums (`0.5 * a + b`, `w[i] * l`), sums of \\
-            one category (deep supervision), the ELBO (reconstruction + KL divergence, correct unweighted), \\
+            Flags a sum `a + b (+ ...)` whose terms are, directly or through variables, results of loss calls \
+            of different categories (classification: cross-entropy, BCE, NLL; regression: MSE, L1, smooth L1, \
+            Huber) when no term is multiplied by a weight. Weighted sums (`0.5 * a + b`, `w[i] * l`), sums of \
+            one category (deep supervision), the ELBO (reconstruction + KL divergence, correct unweighted), \
             uncertainty weighting, and sums of unknown values are not flagged.
             """,
             """
-            Losses of different kinds live on different scales: a cross-entropy of about 2.3 at the start \\
-            next to a pixel MSE of 1e3, or 1e-3. Added as they are, the larger one owns the gradient and the \\
+            Losses of different kinds live on different scales: a cross-entropy of about 2.3 at the start \
+            next to a pixel MSE of 1e3, or 1e-3. Added as they are, the larger one owns the gradient and the \
             other task barely trains; which one wins depends on units and normalisation, not on what matters.
             """,
             """

@@ -21,20 +21,20 @@ public final class Dl4jActivationLossMismatch implements Rule {
             "A DL4J output layer pairs a loss function with an activation it cannot work with",
             Severity.ERROR, Set.of(Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags the `new OutputLayer.Builder(...)` (also `RnnOutputLayer`, `LossLayer`, `CnnLossLayer`, \\
-            `RnnLossLayer`, `CenterLossOutputLayer`) whose chain sets both a loss function and an activation \\
-            that DL4J's `OutputLayerUtil` rejects: a loss that expects probabilities (`MCXENT`, \\
-            `NEGATIVELOGLIKELIHOOD`, `XENT`) with an activation that does not produce them (`IDENTITY`, \\
-            `RELU`, `TANH`, `LEAKYRELU`, ...), `XENT` with `SOFTMAX`, and `MCXENT` with `SIGMOID`. A \\
-            `LossLayer` with `IDENTITY` is allowed (as DL4J allows it: a softmax layer usually precedes it); \\
+            Flags the `new OutputLayer.Builder(...)` (also `RnnOutputLayer`, `LossLayer`, `CnnLossLayer`, \
+            `RnnLossLayer`, `CenterLossOutputLayer`) whose chain sets both a loss function and an activation \
+            that DL4J's `OutputLayerUtil` rejects: a loss that expects probabilities (`MCXENT`, \
+            `NEGATIVELOGLIKELIHOOD`, `XENT`) with an activation that does not produce them (`IDENTITY`, \
+            `RELU`, `TANH`, `LEAKYRELU`, ...), `XENT` with `SOFTMAX`, and `MCXENT` with `SIGMOID`. A \
+            `LossLayer` with `IDENTITY` is allowed (as DL4J allows it: a softmax layer usually precedes it); \
             an activation inherited from the network configuration is not judged.
             """,
             """
-            DL4J throws `DL4JInvalidConfigException` for these pairings when the network is built, unless \\
-            validation is switched off (`validateOutputLayerConfig(false)`), in which case training runs \\
-            and silently learns nothing useful: `MCXENT` takes the log of raw identity outputs (NaN for \\
-            negatives), `XENT` after a softmax treats coupled outputs as independent probabilities, and \\
-            `MCXENT` after a sigmoid treats unnormalised values as a distribution. lossfn reports it before \\
+            DL4J throws `DL4JInvalidConfigException` for these pairings when the network is built, unless \
+            validation is switched off (`validateOutputLayerConfig(false)`), in which case training runs \
+            and silently learns nothing useful: `MCXENT` takes the log of raw identity outputs (NaN for \
+            negatives), `XENT` after a softmax treats coupled outputs as independent probabilities, and \
+            `MCXENT` after a sigmoid treats unnormalised values as a distribution. lossfn reports it before \
             anything runs.
             """,
             """

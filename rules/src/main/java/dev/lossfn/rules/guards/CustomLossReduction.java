@@ -20,15 +20,15 @@ public final class CustomLossReduction implements Rule {
             "A custom loss module returns a sum over the batch and offers no reduction option",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags the `return` of a `forward` in a class named like a loss (`FocalLoss`, `DiceLoss`, \\
-            `MyCriterion`) that returns a total `.sum()` / `torch.sum(...)` when the class has no `reduction` \\
-            setting (no `reduction` parameter and no `self.reduction`). A `.mean()` or a class that honours a \\
+            Flags the `return` of a `forward` in a class named like a loss (`FocalLoss`, `DiceLoss`, \
+            `MyCriterion`) that returns a total `.sum()` / `torch.sum(...)` when the class has no `reduction` \
+            setting (no `reduction` parameter and no `self.reduction`). A `.mean()` or a class that honours a \
             `reduction` argument is not flagged.
             """,
             """
-            A summed loss grows with the batch size: doubling the batch doubles the gradient, so the \\
-            learning rate that worked at one batch size diverges at another, and the loss is not comparable \\
-            with PyTorch's built-in losses, which average by default. A `reduction` option \\
+            A summed loss grows with the batch size: doubling the batch doubles the gradient, so the \
+            learning rate that worked at one batch size diverges at another, and the loss is not comparable \
+            with PyTorch's built-in losses, which average by default. A `reduction` option \
             (`'mean' | 'sum' | 'none'`) as in `torch.nn` makes the choice explicit.
             """,
             """

@@ -8,6 +8,7 @@ import dev.lossfn.core.analysis.ModuleInfo;
 import dev.lossfn.core.analysis.Scope;
 import dev.lossfn.core.analysis.Site;
 import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Stmt;
 import dev.lossfn.core.model.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.Set;
  * "Loss code" (RULES.md 3xx): functions and methods whose name or whose class's name says loss
  * (loss, criterion, dice, iou, focal, objective, nll, contrastive, triplet, divergence), and every
  * expression whose value flows into {@code .backward()} through local assignments. Outside loss
- * code the guard rules stay silent.
+ * code the guard rules stay silent. Not loss code, even in a loss class: constructors (they prepare
+ * parameters once), and values read only by {@code assert} statements. The rules themselves skip
+ * {@code torch.no_grad()} blocks, where statistics are kept.
  */
 public final class LossCode {
     private static final Set<String> WORDS = Set.of("loss", "losses", "criterion", "dice", "iou", "giou", "diou",
@@ -38,10 +41,16 @@ public final class LossCode {
     public static boolean contains(ModuleInfo module, Evaluator ev, Scope scope, Span node) {
         boolean metricsModule = module.model().file().displayPath().toLowerCase(java.util.Locale.ROOT)
                 .matches("(.*/)?(metric|metrics|evaluation|eval)(/.*|\\.py|_.*)");
+        if (onlyAsserted(scope, node)) {
+            return false;
+        }
         for (Scope s = scope; s != null && !metricsModule; s = s.parent()) {
             FunctionInfo fn = s.function();
             if (fn == null) {
                 continue;
+            }
+            if (fn.name().equals("__init__")) {
+                return false; // a constructor prepares parameters once; the loss is computed elsewhere
             }
             if (fn.owner() != null && (lossName(fn.owner().name()) || implementsLossFunction(fn.owner()))) {
                 return true; // every method of a loss class (DL4J's computeScore too)
@@ -60,6 +69,89 @@ public final class LossCode {
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code node} lies in the value of {@code name = ...} and {@code name} is read only by
+     * {@code assert} statements of the same function: a sanity check, not part of the loss.
+     */
+    static boolean onlyAsserted(Scope scope, Span node) {
+        FunctionInfo fn = scope.function();
+        if (fn == null) {
+            return false;
+        }
+        Stmt.Assign holder = null;
+        List<Stmt> all = new ArrayList<>();
+        Deque<List<Stmt>> blocks = new ArrayDeque<>();
+        blocks.push(fn.def().body());
+        while (!blocks.isEmpty()) {
+            for (Stmt st : blocks.pop()) {
+                all.add(st);
+                if (st instanceof Stmt.Assign a && a.augmentedOp() == null && a.targets().size() == 1
+                        && a.targets().get(0) instanceof Expr.Name && a.value() != null && a.value().span().contains(node)) {
+                    holder = a;
+                }
+                if (st instanceof Stmt.If i) {
+                    blocks.push(i.body());
+                    blocks.push(i.orElse());
+                } else if (st instanceof Stmt.Loop l) {
+                    blocks.push(l.body());
+                    blocks.push(l.orElse());
+                } else if (st instanceof Stmt.With w) {
+                    blocks.push(w.body());
+                } else if (st instanceof Stmt.Try t) {
+                    blocks.push(t.body());
+                    t.handlers().forEach(blocks::push);
+                    blocks.push(t.orElse());
+                    blocks.push(t.finalBody());
+                } else if (st instanceof Stmt.Other o) {
+                    blocks.push(o.body());
+                }
+            }
+        }
+        if (holder == null) {
+            return false;
+        }
+        String name = ((Expr.Name) holder.targets().get(0)).id();
+        boolean asserted = false;
+        for (Stmt st : all) {
+            for (Expr e : ownExpressions(st)) {
+                for (Expr.Name n : names(e)) {
+                    if (!n.id().equals(name) || st == holder && holder.targets().contains(e)) {
+                        continue;
+                    }
+                    if (!(st instanceof Stmt.Other o && o.kind().toLowerCase(java.util.Locale.ROOT).contains("assert"))) {
+                        return false;
+                    }
+                    asserted = true;
+                }
+            }
+        }
+        return asserted;
+    }
+
+    /** The expressions a statement holds itself (not those of nested blocks). */
+    private static List<Expr> ownExpressions(Stmt st) {
+        List<Expr> out = new ArrayList<>();
+        if (st instanceof Stmt.Assign a) {
+            out.addAll(a.targets());
+            out.add(a.value());
+        } else if (st instanceof Stmt.ExprStmt e) {
+            out.add(e.expr());
+        } else if (st instanceof Stmt.Return r) {
+            out.add(r.value());
+        } else if (st instanceof Stmt.If i) {
+            out.add(i.test());
+        } else if (st instanceof Stmt.Loop l) {
+            out.add(l.target());
+            out.add(l.iterOrTest());
+        } else if (st instanceof Stmt.With w) {
+            w.items().forEach(i -> out.add(i.context()));
+        } else if (st instanceof Stmt.Other o) {
+            out.addAll(o.exprs());
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
     }
 
     /** A class declared as a loss by its type: DL4J's {@code ILossFunction}, DJL's {@code Loss}, torch's {@code _Loss}. */

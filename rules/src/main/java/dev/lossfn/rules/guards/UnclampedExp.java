@@ -20,16 +20,18 @@ public final class UnclampedExp implements Rule {
             "A loss exponentiates an unbounded value that can overflow",
             Severity.WARNING, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            In loss code, flags `torch.exp(x)` and `x.exp()` where `x` is a plain unbounded value: a \\
-            parameter, a model output, an attribute, without a clamp. Not flagged: `exp(x.clamp(max=...))`, \\
-            a negated argument (`exp(-d)`), `exp(-softplus(x))`, learned log-variance weights \\
-            (`torch.exp(-self.log_vars[i])`, `logvar.exp()`: a documented pattern), exponentials inside a \\
-            max-subtracted softmax, and those inside a hand-written softmax (LF107 reports those), and \\
-            arithmetic arguments such as `sim / temperature`.
+            In loss code (functions and classes named like a loss, and everything that flows into \
+            `.backward()`; not constructors, `torch.no_grad()` blocks, or values only `assert`ed), flags \
+            `torch.exp(x)` and `x.exp()` where `x` is a plain unbounded value: a parameter, a model output, an attribute, without a clamp. Not flagged: `exp(x.clamp(max=...))`, \
+            a negated argument (`exp(-d)`), `exp(-softplus(x))`, learned log-variance weights \
+            (`torch.exp(-self.log_vars[i])`, `logvar.exp()`: a documented pattern), exponentials inside a \
+            max-subtracted softmax, and those inside a hand-written softmax (LF107 reports those), and \
+            arithmetic arguments such as `sim / temperature`. Slices and transposes of a bounded value stay \
+            bounded (a cosine-similarity matrix shifted by `self.margin` or scaled by `1 - self.alpha`).
             """,
             """
-            `exp` overflows float32 at 88.7 (and float16 at 11.1): one large logit makes the loss `inf` and \\
-            the gradients `nan`. Values that come straight from a network are unbounded early in training \\
+            `exp` overflows float32 at 88.7 (and float16 at 11.1): one large logit makes the loss `inf` and \
+            the gradients `nan`. Values that come straight from a network are unbounded early in training \
             and after a bad step.
             """,
             """
@@ -104,7 +106,10 @@ public final class UnclampedExp implements Rule {
             }
             return !logScale(e);
         }
-        if (e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
+        if (e instanceof Expr.Subscript s) {
+            return !logScale(e) && unbounded(s.value(), at, depth + 1); // a slice is as bounded as its matrix
+        }
+        if (e instanceof Expr.Attribute) {
             return !logScale(e);
         }
         if (e instanceof Expr.BinOp b && b.op().equals("/")) {
@@ -120,13 +125,15 @@ public final class UnclampedExp implements Rule {
             if (selfAttribute(b.left()) || selfAttribute(b.right())) {
                 return false; // self.scale * (s - m): a tuned scale over scores whose range lossfn cannot see
             }
-            if (b.left() instanceof Expr.Literal || b.right() instanceof Expr.Literal) {
-                return unbounded(b.left() instanceof Expr.Literal ? b.right() : b.left(), at, depth + 1);
+            if (hyperparameter(b.left()) || hyperparameter(b.right())) {
+                return unbounded(hyperparameter(b.left()) ? b.right() : b.left(), at, depth + 1);
             }
             return unbounded(b.left(), at, depth + 1) || unbounded(b.right(), at, depth + 1);
         }
         if (e instanceof Expr.BinOp b && Set.of("+", "-").contains(b.op())) {
-            return unbounded(b.left(), at, depth + 1) || unbounded(b.right(), at, depth + 1);
+            // s + self.margin: a margin shifts the scores by a constant, the scores decide
+            return !hyperparameter(b.left()) && unbounded(b.left(), at, depth + 1)
+                    || !hyperparameter(b.right()) && unbounded(b.right(), at, depth + 1);
         }
         if (e instanceof Expr.Call c) {
             if (c.callee() instanceof Expr.Attribute a) {
@@ -135,7 +142,9 @@ public final class UnclampedExp implements Rule {
                         || m.equals("tanh") || m.equals("log_softmax") || m.equals("logsigmoid")) {
                     return false;
                 }
-                if (Set.of("float", "double", "squeeze", "unsqueeze", "view", "reshape", "dup").contains(m)) {
+                if (Set.of("float", "double", "half", "to", "type_as", "squeeze", "unsqueeze", "view", "view_as",
+                        "reshape", "flatten", "t", "transpose", "permute", "contiguous", "clone", "detach", "dup")
+                        .contains(m)) {
                     return unbounded(a.receiver(), at, depth + 1);
                 }
                 // ND4J arithmetic methods, read like the operators (a negation bounds exp by 1)
@@ -179,6 +188,23 @@ public final class UnclampedExp implements Rule {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return LOG_SCALE.stream().anyMatch(lower::contains);
+    }
+
+    /**
+     * A scalar set once for the whole run: a literal, a {@code self.alpha}-style attribute, or arithmetic
+     * of those ({@code 1 - self.alpha}).
+     */
+    private static boolean hyperparameter(Expr e) {
+        if (e instanceof Expr.Literal) {
+            return true;
+        }
+        if (selfAttribute(e)) {
+            return !logScale(e);
+        }
+        if (e instanceof Expr.UnaryOp u) {
+            return hyperparameter(u.operand());
+        }
+        return e instanceof Expr.BinOp b && hyperparameter(b.left()) && hyperparameter(b.right());
     }
 
     private static boolean selfAttribute(Expr e) {

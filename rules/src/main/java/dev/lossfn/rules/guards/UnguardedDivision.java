@@ -20,19 +20,19 @@ public final class UnguardedDivision implements Rule {
             "A loss divides by a sum, mean or norm that can be zero, with no epsilon or clamp",
             Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            In loss code (functions and classes named like a loss, and everything that flows into \\
-            `.backward()`), flags `a / b`, `torch.div(a, b)` and `a.div(b)` where `b` is a reduction \\
-            (`sum`, `mean`, `norm`, a sum or difference of them, or a variable holding one) with no guard: no \\
-            added epsilon or smoothing term, no `clamp(min=...)`, `clamp_min`, `torch.maximum` or \\
-            `max(b, eps)`. Literal and count denominators (`numel()`, `len(...)`, `size(0)`, `shape[0]`) are \\
+            In loss code (functions and classes named like a loss, and everything that flows into \
+            `.backward()`; not constructors, `torch.no_grad()` blocks, or values only `assert`ed), flags `a / b`, `torch.div(a, b)` and `a.div(b)` where `b` is a reduction \
+            (`sum`, `mean`, `norm`, a sum or difference of them, or a variable holding one) with no guard: no \
+            added epsilon or smoothing term, no `clamp(min=...)`, `clamp_min`, `torch.maximum` or \
+            `max(b, eps)`. Literal and count denominators (`numel()`, `len(...)`, `size(0)`, `shape[0]`) are \
             safe. A denominator the code compares with zero first (`if d > 0:`, `0 if d == 0 else n / d`, \
             `torch.where(d > 0, ...)`) and a normalisation `w / w.sum()` are not flagged; `x /= d` is checked \
             like `x / d`.
             """,
             """
-            A reduction is zero on perfectly ordinary batches: an empty mask in segmentation, an image with \\
-            no foreground, a batch without positives. `x / 0` is `inf` or `nan`, and one `nan` in the loss \\
-            turns every weight into `nan` at the next step, ending the run. The seed's Dice and IoU losses \\
+            A reduction is zero on perfectly ordinary batches: an empty mask in segmentation, an image with \
+            no foreground, a batch without positives. `x / 0` is `inf` or `nan`, and one `nan` in the loss \
+            turns every weight into `nan` at the next step, ending the run. The seed's Dice and IoU losses \
             without a smoothing term are the classic case.
             """,
             """
@@ -74,7 +74,10 @@ public final class UnguardedDivision implements Rule {
         var ev = ctx.evaluator();
         for (OperatorSite os : ctx.module().operatorSites()) {
             if (os.op().op().equals("/")) {
-                check(ctx, os.op(), os.op().left(), os.op().right(), new Guards.At(ev, os.scope(), os.site()), os.scope());
+                if (!ev.inNoGrad(os.contexts(), os.scope(), os.site())) {
+                    check(ctx, os.op(), os.op().left(), os.op().right(), new Guards.At(ev, os.scope(), os.site()),
+                            os.scope());
+                }
             }
         }
         for (CallSite cs : ctx.callSites()) {
@@ -90,7 +93,7 @@ public final class UnguardedDivision implements Rule {
                     denominator = c.argument(0, "other");
                 }
             }
-            if (denominator != null) {
+            if (denominator != null && !ev.inNoGrad(cs)) {
                 check(ctx, c, numerator, denominator, new Guards.At(ev, cs.scope(), cs.site()), cs.scope());
             }
         }

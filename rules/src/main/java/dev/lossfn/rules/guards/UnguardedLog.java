@@ -18,14 +18,15 @@ public final class UnguardedLog implements Rule {
             "A loss takes the log of a value that can be zero, with no epsilon or clamp",
             Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            In loss code, flags `torch.log(x)`, `x.log()`, `np.log(x)`, `torch.log2` and `torch.log10` of a \\
-            value that is not provably positive: a parameter of the loss such as `pred`, a probability, a \\
-            ratio, a difference. Safe: `log(x + eps)`, `log(x.clamp(min=eps))`, `torch.log1p`, the log of an \\
+            In loss code (functions and classes named like a loss, and everything that flows into \
+            `.backward()`; not constructors, `torch.no_grad()` blocks, or values only `assert`ed), flags `torch.log(x)`, `x.log()`, `np.log(x)`, `torch.log2` and `torch.log10` of a \
+            value that is not provably positive: a parameter of the loss such as `pred`, a probability, a \
+            ratio, a difference. Safe: `log(x + eps)`, `log(x.clamp(min=eps))`, `torch.log1p`, the log of an \
             `exp`, of a literal or of a count. The log of a softmax or sigmoid output is LF106's finding.
             """,
             """
-            Probabilities computed in float32 reach exactly 0 for confident wrong predictions, and ratios \\
-            and differences reach 0 on ordinary batches. `log(0)` is `-inf`; the loss becomes `inf` and the \\
+            Probabilities computed in float32 reach exactly 0 for confident wrong predictions, and ratios \
+            and differences reach 0 on ordinary batches. `log(0)` is `-inf`; the loss becomes `inf` and the \
             next backward pass fills the gradients with `nan`.
             """,
             """

@@ -22,14 +22,15 @@ public final class UnguardedSqrt implements Rule {
             "A loss takes the square root of a sum of squares that can be zero, with no epsilon",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            In loss code, flags `torch.sqrt(x)`, `x.sqrt()` and `x ** 0.5` where `x` is a reduction of \\
-            squares (`((a - b) ** 2).sum(1)`, `(a - b).pow(2).sum(-1)`, `(d * d).sum(1)`, also through a \\
-            variable) with no epsilon inside. `F.pairwise_distance` (which has an `eps`) and \\
+            In loss code (functions and classes named like a loss, and everything that flows into \
+            `.backward()`; not constructors, `torch.no_grad()` blocks, or values only `assert`ed), flags `torch.sqrt(x)`, `x.sqrt()` and `x ** 0.5` where `x` is a reduction of \
+            squares (`((a - b) ** 2).sum(1)`, `(a - b).pow(2).sum(-1)`, `(d * d).sum(1)`, also through a \
+            variable) with no epsilon inside. `F.pairwise_distance` (which has an `eps`) and \
             `sqrt(x + eps)` are not flagged.
             """,
             """
-            The derivative of `sqrt(x)` is `1 / (2 sqrt(x))`, infinite at 0. A distance between two \\
-            identical embeddings (a positive pair, a duplicate sample) is exactly 0, and its gradient is \\
+            The derivative of `sqrt(x)` is `1 / (2 sqrt(x))`, infinite at 0. A distance between two \
+            identical embeddings (a positive pair, a duplicate sample) is exactly 0, and its gradient is \
             `nan`, which then spreads to every weight.
             """,
             """
@@ -63,13 +64,14 @@ public final class UnguardedSqrt implements Rule {
                     && cs.call().argument(0, "exponent") instanceof Expr.Literal l && l.text().equals("0.5")) {
                 arg = a.receiver(); // x.pow(0.5)
             }
-            if (arg != null) {
+            if (arg != null && !ev.inNoGrad(cs)) {
                 check(ctx, cs.call(), arg, cs.scope(), cs.site());
             }
         }
         for (OperatorSite os : ctx.module().operatorSites()) {
             if (os.op().op().equals("**") && os.op().right() instanceof Expr.Literal l
-                    && (l.text().equals("0.5") || l.text().equals(".5"))) {
+                    && (l.text().equals("0.5") || l.text().equals(".5"))
+                    && !ev.inNoGrad(os.contexts(), os.scope(), os.site())) {
                 check(ctx, os.op(), os.op().left(), os.scope(), os.site());
             }
         }

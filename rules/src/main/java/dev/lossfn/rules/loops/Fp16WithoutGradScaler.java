@@ -15,15 +15,15 @@ public final class Fp16WithoutGradScaler implements Rule {
             "A training loop uses float16 autocast without a GradScaler",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `torch.autocast(device_type="cuda", dtype=torch.float16)`, `torch.autocast("cuda")` (float16 \\
-            is the CUDA default) and `torch.cuda.amp.autocast()` inside a loop that calls `backward()` but \\
-            never scales the loss with a `GradScaler` (`scaler.scale(loss).backward()`). bfloat16 and CPU \\
-            autocast, loops with a scaler, evaluation loops without `backward()`, and Hugging Face \\
+            Flags `torch.autocast(device_type="cuda", dtype=torch.float16)`, `torch.autocast("cuda")` (float16 \
+            is the CUDA default) and `torch.cuda.amp.autocast()` inside a loop that calls `backward()` but \
+            never scales the loss with a `GradScaler` (`scaler.scale(loss).backward()`). bfloat16 and CPU \
+            autocast, loops with a scaler, evaluation loops without `backward()`, and Hugging Face \
             Accelerate's `accelerator.backward` (which scales) are not flagged.
             """,
             """
-            float16 cannot represent magnitudes below about 6e-8: small gradients flush to zero in the \\
-            backward pass, and layers stop learning without any error. `GradScaler` multiplies the loss \\
+            float16 cannot represent magnitudes below about 6e-8: small gradients flush to zero in the \
+            backward pass, and layers stop learning without any error. `GradScaler` multiplies the loss \
             before `backward()` and divides the gradients before `step()`, skipping steps that overflowed.
             """,
             """

@@ -15,16 +15,16 @@ public final class MissingGradClipping implements Rule {
             "A recurrent or Transformer model is trained without gradient clipping",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags the optimizer `step()` of a manual training loop that calls a model containing \\
-            `nn.RNN`, `nn.LSTM`, `nn.GRU`, `nn.Transformer*` or `nn.MultiheadAttention` (resolved through the \\
-            project's model classes) when the loop never calls `clip_grad_norm_` or `clip_grad_value_`. \\
-            Loops owned by a framework (Lightning `Trainer(gradient_clip_val=...)`, Hugging Face `Trainer`, \\
+            Flags the optimizer `step()` of a manual training loop that calls a model containing \
+            `nn.RNN`, `nn.LSTM`, `nn.GRU`, `nn.Transformer*` or `nn.MultiheadAttention` (resolved through the \
+            project's model classes) when the loop never calls `clip_grad_norm_` or `clip_grad_value_`. \
+            Loops owned by a framework (Lightning `Trainer(gradient_clip_val=...)`, Hugging Face `Trainer`, \
             which clips by default) are not manual loops and are not flagged.
             """,
             """
-            Back-propagation through time multiplies the same Jacobians once per step; their product can \\
-            grow exponentially, and one exploding batch produces a huge update (or `inf`) that wrecks the \\
-            weights. Clipping the global gradient norm bounds every update and is standard practice for RNNs \\
+            Back-propagation through time multiplies the same Jacobians once per step; their product can \
+            grow exponentially, and one exploding batch produces a huge update (or `inf`) that wrecks the \
+            weights. Clipping the global gradient norm bounds every update and is standard practice for RNNs \
             and Transformers.
             """,
             """

@@ -17,18 +17,18 @@ public final class MissingZeroGrad implements Rule {
             "A training loop calls backward() and step() but never zeroes the gradients",
             Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags the `backward()` call of a `for` or `while` loop that calls `backward()` (also \\
-            `scaler.scale(loss).backward()` and `accelerator.backward(loss)`) and an optimizer `step()` \\
-            (also `scaler.step(optimizer)`) but no `zero_grad()` (of the optimizer or the model), no \\
-            `p.grad = None` and no `p.grad.zero_()` anywhere in the loop, including helper functions of the \\
-            project the loop calls. Gradient accumulation that zeroes every k steps, zeroing in a helper, \\
-            and frameworks that own the loop (Lightning's `training_step`, Hugging Face `Trainer`) are not \\
-            flagged. When only an outer (epoch) loop zeroes while the inner (batch) loop steps, the inner \\
+            Flags the `backward()` call of a `for` or `while` loop that calls `backward()` (also \
+            `scaler.scale(loss).backward()` and `accelerator.backward(loss)`) and an optimizer `step()` \
+            (also `scaler.step(optimizer)`) but no `zero_grad()` (of the optimizer or the model), no \
+            `p.grad = None` and no `p.grad.zero_()` anywhere in the loop, including helper functions of the \
+            project the loop calls. Gradient accumulation that zeroes every k steps, zeroing in a helper, \
+            and frameworks that own the loop (Lightning's `training_step`, Hugging Face `Trainer`) are not \
+            flagged. When only an outer (epoch) loop zeroes while the inner (batch) loop steps, the inner \
             loop is flagged.
             """,
             """
-            PyTorch adds each `backward()` into `.grad`; it never clears it. Without zeroing, step k applies \\
-            the sum of the gradients of steps 1..k: the effective learning rate grows every step and training \\
+            PyTorch adds each `backward()` into `.grad`; it never clears it. Without zeroing, step k applies \
+            the sum of the gradients of steps 1..k: the effective learning rate grows every step and training \
             diverges or oscillates, with no error message.
             """,
             """

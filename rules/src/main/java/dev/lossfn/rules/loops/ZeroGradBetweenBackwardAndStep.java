@@ -16,14 +16,14 @@ public final class ZeroGradBetweenBackwardAndStep implements Rule {
             "zero_grad() runs after backward() and before step(), so the step applies zero gradients",
             Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags an optimizer's `zero_grad()` that runs, on some path through one iteration of a training \\
-            loop, after a `backward()` and before that same optimizer's `step()` with no `backward()` in \\
-            between. Zeroing a different optimizer (the generator's while the discriminator steps) and \\
+            Flags an optimizer's `zero_grad()` that runs, on some path through one iteration of a training \
+            loop, after a `backward()` and before that same optimizer's `step()` with no `backward()` in \
+            between. Zeroing a different optimizer (the generator's while the discriminator steps) and \
             `model.zero_grad()` (whose parameters lossfn cannot tie to the optimizer) are not flagged.
             """,
             """
-            `step()` uses whatever is in `.grad` at that moment. Zeroing between `backward()` and `step()` \\
-            throws the fresh gradients away: every step is a no-op (or only weight decay), and the model \\
+            `step()` uses whatever is in `.grad` at that moment. Zeroing between `backward()` and `step()` \
+            throws the fresh gradients away: every step is a no-op (or only weight decay), and the model \
             never learns while the loss curve stays flat.
             """,
             """

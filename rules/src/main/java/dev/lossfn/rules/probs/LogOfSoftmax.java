@@ -19,15 +19,15 @@ public final class LogOfSoftmax implements Rule {
             "The log of a softmax or sigmoid output is taken instead of log_softmax or logsigmoid",
             Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `torch.log(p)`, `p.log()`, `torch.log2(p)` and `torch.log10(p)` where `p` is provably the \\
-            output of a softmax or a sigmoid (directly, through variables, attributes or a model's `forward`). \\
-            A log with an epsilon or a clamp is LF302's business, not this rule's. Code under \\
+            Flags `torch.log(p)`, `p.log()`, `torch.log2(p)` and `torch.log10(p)` where `p` is provably the \
+            output of a softmax or a sigmoid (directly, through variables, attributes or a model's `forward`). \
+            A log with an epsilon or a clamp is LF302's business, not this rule's. Code under \
             `torch.no_grad()` is not flagged.
             """,
             """
-            A softmax or sigmoid in float32 rounds small probabilities to exactly 0 (a logit gap of about \\
-            104 is enough), and `log(0)` is `-inf`: the loss becomes `inf` and the gradients `nan`. \\
-            `log_softmax` and `logsigmoid` compute the same values in log space with the log-sum-exp trick \\
+            A softmax or sigmoid in float32 rounds small probabilities to exactly 0 (a logit gap of about \
+            104 is enough), and `log(0)` is `-inf`: the loss becomes `inf` and the gradients `nan`. \
+            `log_softmax` and `logsigmoid` compute the same values in log space with the log-sum-exp trick \
             and never underflow.
             """,
             """

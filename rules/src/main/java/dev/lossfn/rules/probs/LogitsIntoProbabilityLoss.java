@@ -18,17 +18,17 @@ public final class LogitsIntoProbabilityLoss implements Rule {
             "A Keras cross-entropy expects probabilities (from_logits=False) but the model outputs logits",
             Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `CategoricalCrossentropy`, `SparseCategoricalCrossentropy` and `BinaryCrossentropy` \\
-            (objects, or the strings `"categorical_crossentropy"`, `"sparse_categorical_crossentropy"`, \\
-            `"binary_crossentropy"`) with `from_logits=False`, the default, passed to `model.compile(loss=...)` \\
-            for a model whose last layer has no activation (a linear `Dense`): a `Sequential([...])` list, \\
-            `model.add(...)` calls, or the functional `Model(inputs, outputs)`. Models ending in a softmax \\
+            Flags `CategoricalCrossentropy`, `SparseCategoricalCrossentropy` and `BinaryCrossentropy` \
+            (objects, or the strings `"categorical_crossentropy"`, `"sparse_categorical_crossentropy"`, \
+            `"binary_crossentropy"`) with `from_logits=False`, the default, passed to `model.compile(loss=...)` \
+            for a model whose last layer has no activation (a linear `Dense`): a `Sequential([...])` list, \
+            `model.add(...)` calls, or the functional `Model(inputs, outputs)`. Models ending in a softmax \
             or sigmoid, and models whose last layer lossfn cannot see, are not flagged.
             """,
             """
-            With `from_logits=False` Keras treats the outputs as probabilities: it normalises them by their \\
-            sum and clips them to [1e-7, 1 - 1e-7] before the log. Raw scores are negative or above 1, so \\
-            the loss is computed on clipped nonsense and the gradient is zero wherever the clip applies. No \\
+            With `from_logits=False` Keras treats the outputs as probabilities: it normalises them by their \
+            sum and clips them to [1e-7, 1 - 1e-7] before the log. Raw scores are negative or above 1, so \
+            the loss is computed on clipped nonsense and the gradient is zero wherever the clip applies. No \
             Keras backend warns about this case.
             """,
             """

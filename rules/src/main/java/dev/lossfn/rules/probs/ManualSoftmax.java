@@ -23,14 +23,14 @@ public final class ManualSoftmax implements Rule {
             "A softmax is written by hand as exp(x) / sum(exp(x)) without subtracting the maximum",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags a division whose numerator is an exponential and whose denominator is a sum of \\
-            exponentials (`torch.exp(x) / torch.exp(x).sum(1, keepdim=True)`, \\
-            `torch.exp(x) / torch.sum(torch.exp(x), dim=1)`, `e = x.exp(); e / e.sum(-1, keepdim=True)`) \\
+            Flags a division whose numerator is an exponential and whose denominator is a sum of \
+            exponentials (`torch.exp(x) / torch.exp(x).sum(1, keepdim=True)`, \
+            `torch.exp(x) / torch.sum(torch.exp(x), dim=1)`, `e = x.exp(); e / e.sum(-1, keepdim=True)`) \
             unless the maximum was subtracted first (`x - x.max(dim, keepdim=True).values`, `x - x.amax(...)`).
             """,
             """
-            `exp` overflows float32 for arguments above 88.7, so any logit past that gives `inf / inf = nan`; \\
-            and when all logits are very negative every `exp` underflows to 0 and the result is `0 / 0`. \\
+            `exp` overflows float32 for arguments above 88.7, so any logit past that gives `inf / inf = nan`; \
+            and when all logits are very negative every `exp` underflows to 0 and the result is `0 / 0`. \
             `F.softmax` subtracts the maximum internally and never does either.
             """,
             """

@@ -18,16 +18,16 @@ public final class SoftmaxBeforeNll implements Rule {
             "NLL loss receives softmax probabilities or raw logits instead of log-probabilities",
             Severity.ERROR, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `F.nll_loss` and calls of an `nn.NLLLoss` object whose input is provably the output of a \\
-            softmax, or provably raw scores (an `nn.Linear`/`nn.Conv*` layer, `F.linear`, or a model whose \\
-            `forward` ends in one). `log_softmax` / `nn.LogSoftmax` outputs are what it expects and are not \\
+            Flags `F.nll_loss` and calls of an `nn.NLLLoss` object whose input is provably the output of a \
+            softmax, or provably raw scores (an `nn.Linear`/`nn.Conv*` layer, `F.linear`, or a model whose \
+            `forward` ends in one). `log_softmax` / `nn.LogSoftmax` outputs are what it expects and are not \
             flagged.
             """,
             """
-            `nll_loss` does no normalisation at all: it returns minus the input at the target index. Given \\
-            probabilities, the loss is `-p[target]`, bounded in [-1, 0], and its gradient is the same for a \\
-            confident and a hopeless prediction; given logits, the loss is unbounded below and the model can \\
-            lower it forever by inflating one score. Training runs and the loss moves, but it is not learning \\
+            `nll_loss` does no normalisation at all: it returns minus the input at the target index. Given \
+            probabilities, the loss is `-p[target]`, bounded in [-1, 0], and its gradient is the same for a \
+            confident and a hopeless prediction; given logits, the loss is unbounded below and the model can \
+            lower it forever by inflating one score. Training runs and the loss moves, but it is not learning \
             the likelihood.
             """,
             """

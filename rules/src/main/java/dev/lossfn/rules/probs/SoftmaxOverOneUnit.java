@@ -22,16 +22,16 @@ public final class SoftmaxOverOneUnit implements Rule {
             "A softmax is applied over a single output unit, so it always outputs 1.0",
             Severity.ERROR, Set.of(Language.PYTHON, Language.JAVA), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags a softmax whose input has one unit in the softmax dimension: an `nn.Softmax` right after \\
-            an `nn.Linear(n, 1)` in an `nn.Sequential`, a softmax (function, method or layer) applied to \\
-            the output of an `nn.Linear(n, 1)` over dimension 1 or -1, and a DL4J layer with `nOut(1)` (a \\
+            Flags a softmax whose input has one unit in the softmax dimension: an `nn.Softmax` right after \
+            an `nn.Linear(n, 1)` in an `nn.Sequential`, a softmax (function, method or layer) applied to \
+            the output of an `nn.Linear(n, 1)` over dimension 1 or -1, and a DL4J layer with `nOut(1)` (a \
             literal or a constant that is 1) and `Activation.SOFTMAX`, and Keras `Dense(1, activation="softmax")`. \
-            A sigmoid over one unit is what \\
+            A sigmoid over one unit is what \
             binary classification wants and is not flagged.
             """,
             """
-            The softmax of a single number is exp(x) / exp(x) = 1.0 whatever x is: the prediction is \\
-            constant, the gradient is exactly zero, and the network cannot learn. The loss looks stuck from \\
+            The softmax of a single number is exp(x) / exp(x) = 1.0 whatever x is: the prediction is \
+            constant, the gradient is exactly zero, and the network cannot learn. The loss looks stuck from \
             the first step.
             """,
             """

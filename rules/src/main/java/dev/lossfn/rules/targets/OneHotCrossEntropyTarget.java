@@ -23,17 +23,17 @@ public final class OneHotCrossEntropyTarget implements Rule {
             "Cross-entropy or NLL receives a one-hot target instead of class indices",
             Severity.WARNING, Set.of(Language.PYTHON), RuleMeta.Status.STABLE, "0.1.0",
             """
-            Flags `F.cross_entropy`, `nn.CrossEntropyLoss`, `F.nll_loss` and `nn.NLLLoss` whose target is \\
-            provably one-hot: `F.one_hot(y, C)`, `torch.eye(C)[y]`, `np.eye(C)[y]`, also through variables \\
-            and casts. The severity says which case it is: an integer one-hot (what `F.one_hot` returns) is \\
-            an error, because the loss rejects it at run time; a float one-hot combined with `weight=`, \\
-            `ignore_index=` or `label_smoothing=` is a warning, because they then mean something else; a \\
+            Flags `F.cross_entropy`, `nn.CrossEntropyLoss`, `F.nll_loss` and `nn.NLLLoss` whose target is \
+            provably one-hot: `F.one_hot(y, C)`, `torch.eye(C)[y]`, `np.eye(C)[y]`, also through variables \
+            and casts. The severity says which case it is: an integer one-hot (what `F.one_hot` returns) is \
+            an error, because the loss rejects it at run time; a float one-hot combined with `weight=`, \
+            `ignore_index=` or `label_smoothing=` is a warning, because they then mean something else; a \
             plain float one-hot is a note.
             """,
             """
-            These losses take class indices. Since PyTorch 1.10 a float target is read as class \\
-            *probabilities*, which is legal but changes the semantics: `ignore_index` no longer applies, \\
-            `weight` weighs the soft target instead of the class, the 'mean' reduction divides differently, \\
+            These losses take class indices. Since PyTorch 1.10 a float target is read as class \
+            *probabilities*, which is legal but changes the semantics: `ignore_index` no longer applies, \
+            `weight` weighs the soft target instead of the class, the 'mean' reduction divides differently, \
             and the target takes C times the memory. An integer one-hot is simply an error at run time.
             """,
             """
