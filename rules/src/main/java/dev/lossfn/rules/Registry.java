@@ -11,6 +11,9 @@ import dev.lossfn.rules.loops.ZeroGradBetweenBackwardAndStep;
 import dev.lossfn.rules.probs.BceOnProbabilities;
 import dev.lossfn.rules.combine.UnweightedMultitaskSum;
 import dev.lossfn.rules.dl4j.Dl4jActivationLossMismatch;
+import dev.lossfn.rules.gan.BatchNormInWganCritic;
+import dev.lossfn.rules.gan.WeightClippingWithoutGp;
+import dev.lossfn.rules.imbalance.FocalGammaTooHigh;
 import dev.lossfn.rules.probs.SoftmaxOverOneUnit;
 import dev.lossfn.rules.guards.CustomLossReduction;
 import dev.lossfn.rules.guards.UnclampedExp;
@@ -55,7 +58,10 @@ public final class Registry {
                         new ZeroGradBetweenBackwardAndStep(),
                         new UnweightedMultitaskSum(),
                         new SoftmaxOverOneUnit(),
-                        new Dl4jActivationLossMismatch())
+                        new Dl4jActivationLossMismatch(),
+                        new FocalGammaTooHigh(),
+                        new BatchNormInWganCritic(),
+                        new WeightClippingWithoutGp())
                 .sorted(Comparator.comparing(r -> r.meta().code()))
                 .toList();
     }

@@ -1,9 +1,38 @@
 package dev.lossfn.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Statements of the language-neutral program model. */
 public sealed interface Stmt extends Node {
+
+    /** The statement lists nested in a statement: branches, loop and handler bodies, function and class bodies. */
+    static List<List<Stmt>> blocks(Stmt s) {
+        if (s instanceof Loop l) {
+            return List.of(l.body(), l.orElse());
+        }
+        if (s instanceof If i) {
+            return List.of(i.body(), i.orElse());
+        }
+        if (s instanceof With w) {
+            return List.of(w.body());
+        }
+        if (s instanceof Try t) {
+            List<List<Stmt>> out = new ArrayList<>(List.of(t.body(), t.orElse(), t.finalBody()));
+            out.addAll(t.handlers());
+            return out;
+        }
+        if (s instanceof FunctionDef f) {
+            return List.of(f.body());
+        }
+        if (s instanceof ClassDef c) {
+            return List.of(c.body());
+        }
+        if (s instanceof Other o) {
+            return List.of(o.body());
+        }
+        return List.of();
+    }
 
     /** {@code t1 = t2 = value}; {@code augmentedOp} is the operator of {@code x += v}, else null. */
     record Assign(List<Expr> targets, Expr value, String augmentedOp, Span span) implements Stmt {}

@@ -91,21 +91,8 @@ public final class LossCode {
                         && a.targets().get(0) instanceof Expr.Name && a.value() != null && a.value().span().contains(node)) {
                     holder = a;
                 }
-                if (st instanceof Stmt.If i) {
-                    blocks.push(i.body());
-                    blocks.push(i.orElse());
-                } else if (st instanceof Stmt.Loop l) {
-                    blocks.push(l.body());
-                    blocks.push(l.orElse());
-                } else if (st instanceof Stmt.With w) {
-                    blocks.push(w.body());
-                } else if (st instanceof Stmt.Try t) {
-                    blocks.push(t.body());
-                    t.handlers().forEach(blocks::push);
-                    blocks.push(t.orElse());
-                    blocks.push(t.finalBody());
-                } else if (st instanceof Stmt.Other o) {
-                    blocks.push(o.body());
+                if (!(st instanceof Stmt.FunctionDef) && !(st instanceof Stmt.ClassDef)) {
+                    Stmt.blocks(st).forEach(blocks::push);
                 }
             }
         }
@@ -189,7 +176,7 @@ public final class LossCode {
     }
 
     /** Splits snake_case and CamelCase (with acronyms: NLLLoss is nll + loss) into lower-case words. */
-    static List<String> tokens(String id) {
+    public static List<String> tokens(String id) {
         List<String> out = new ArrayList<>();
         for (String part : id.split("[_\\d]+")) {
             StringBuilder cur = new StringBuilder();

@@ -104,38 +104,10 @@ public final class TrainingLoops {
             if (s instanceof Stmt.Loop || s instanceof Stmt.FunctionDef) {
                 out.add(s);
             }
-            for (List<Stmt> inner : children(s)) {
+            for (List<Stmt> inner : Stmt.blocks(s)) {
                 collect(inner, out);
             }
         }
-    }
-
-    /** Nested statement lists, including function and class bodies. */
-    private static List<List<Stmt>> children(Stmt s) {
-        if (s instanceof Stmt.Loop l) {
-            return List.of(l.body(), l.orElse());
-        }
-        if (s instanceof Stmt.If i) {
-            return List.of(i.body(), i.orElse());
-        }
-        if (s instanceof Stmt.With w) {
-            return List.of(w.body());
-        }
-        if (s instanceof Stmt.Try t) {
-            List<List<Stmt>> out = new ArrayList<>(List.of(t.body(), t.orElse(), t.finalBody()));
-            out.addAll(t.handlers());
-            return out;
-        }
-        if (s instanceof Stmt.FunctionDef f) {
-            return List.of(f.body());
-        }
-        if (s instanceof Stmt.ClassDef c) {
-            return List.of(c.body());
-        }
-        if (s instanceof Stmt.Other o) {
-            return List.of(o.body());
-        }
-        return List.of();
     }
 
     /** The call sites inside a span (call sites are sorted by start offset: binary search, then scan). */
@@ -174,7 +146,7 @@ public final class TrainingLoops {
                 out.add(inLoop && !e.inLoop() ? new Event(e.kind(), e.node(), e.module(), e.target(), e.owner(),
                         e.local(), true) : e);
             }
-            for (List<Stmt> inner : children(s)) {
+            for (List<Stmt> inner : Stmt.blocks(s)) {
                 statementEvents(inner, out, depth, inLoop || s instanceof Stmt.Loop);
             }
         }
