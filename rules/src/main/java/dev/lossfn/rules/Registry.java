@@ -13,7 +13,10 @@ import dev.lossfn.rules.combine.UnweightedMultitaskSum;
 import dev.lossfn.rules.dl4j.Dl4jActivationLossMismatch;
 import dev.lossfn.rules.gan.BatchNormInWganCritic;
 import dev.lossfn.rules.gan.WeightClippingWithoutGp;
+import dev.lossfn.rules.imbalance.AccuracyOnlyWithImbalance;
 import dev.lossfn.rules.imbalance.FocalGammaTooHigh;
+import dev.lossfn.rules.combine.DiceLossAlone;
+import dev.lossfn.rules.contrastive.UnnormalizedContrastiveEmbeddings;
 import dev.lossfn.rules.probs.SoftmaxOverOneUnit;
 import dev.lossfn.rules.guards.CustomLossReduction;
 import dev.lossfn.rules.guards.UnclampedExp;
@@ -61,7 +64,10 @@ public final class Registry {
                         new Dl4jActivationLossMismatch(),
                         new FocalGammaTooHigh(),
                         new BatchNormInWganCritic(),
-                        new WeightClippingWithoutGp())
+                        new WeightClippingWithoutGp(),
+                        new DiceLossAlone(),
+                        new AccuracyOnlyWithImbalance(),
+                        new UnnormalizedContrastiveEmbeddings())
                 .sorted(Comparator.comparing(r -> r.meta().code()))
                 .toList();
     }

@@ -9,6 +9,59 @@ import java.util.List;
  */
 public sealed interface Expr extends Node {
 
+    /** The expressions directly inside an expression, in source order. */
+    static List<Expr> children(Expr e) {
+        if (e instanceof Attribute a) {
+            return java.util.Arrays.asList(a.receiver());
+        }
+        if (e instanceof Call c) {
+            List<Expr> out = new java.util.ArrayList<>(c.args().size() + 1);
+            out.add(c.callee());
+            c.args().forEach(x -> out.add(x.value()));
+            return out;
+        }
+        if (e instanceof BinOp b) {
+            return java.util.Arrays.asList(b.left(), b.right());
+        }
+        if (e instanceof UnaryOp u) {
+            return java.util.Arrays.asList(u.operand());
+        }
+        if (e instanceof Subscript s) {
+            List<Expr> out = new java.util.ArrayList<>(s.index().size() + 1);
+            out.add(s.value());
+            out.addAll(s.index());
+            return out;
+        }
+        if (e instanceof Sequence s) {
+            return s.elements();
+        }
+        if (e instanceof Conditional c) {
+            return java.util.Arrays.asList(c.body(), c.test(), c.orElse());
+        }
+        if (e instanceof Other o) {
+            return o.children();
+        }
+        return List.of();
+    }
+
+    /** Every expression inside {@code root}, {@code root} included (iteratively: expressions nest deeply). */
+    static List<Expr> descendants(Expr root) {
+        List<Expr> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            out.add(e);
+            List<Expr> kids = children(e);
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                if (kids.get(k) != null) {
+                    stack.push(kids.get(k));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A plain identifier. */
     record Name(String id, Span span) implements Expr {}
 

@@ -233,7 +233,7 @@ public final class LossCode {
     }
 
     /** The value a backward call differentiates: {@code loss} in {@code loss.backward()}, {@code accelerator.backward(loss)}. */
-    static Expr backwardOperand(CallSite cs) {
+    public static Expr backwardOperand(CallSite cs) {
         Expr.Call c = cs.call();
         if (!(c.callee() instanceof Expr.Attribute a) || !a.name().equals("backward")) {
             return null;
