@@ -13,6 +13,7 @@ import dev.lossfn.core.model.SourceFile.Language;
 import dev.lossfn.core.model.Stmt;
 import dev.lossfn.rules.catalog.DiceLosses;
 import dev.lossfn.rules.guards.LossCode;
+import dev.lossfn.rules.catalog.TestFiles;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -33,7 +34,8 @@ public final class DiceLossAlone implements Rule {
             `DiceLoss` and `GeneralizedDiceLoss`, segmentation_models_pytorch's and kornia's `DiceLoss`, \
             Keras 3 `Dice`, and the project's own classes and functions named like Dice. Not flagged: \
             Dice added to a cross-entropy or BCE (`dice + bce`, MONAI's `DiceCELoss`, a `DiceBCELoss`), a \
-            Dice score computed for evaluation, and a loss that is Dice on some paths only.
+            Dice score computed for evaluation, a loss that is Dice on some paths only, and test files \
+            (`test_*.py`, `tests/`), where optimising one loss alone is how the loss is tested.
             """,
             """
             Dice alone trains, but badly at the start and on small structures: its gradient \
@@ -79,6 +81,9 @@ public final class DiceLossAlone implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (TestFiles.isTest(ctx.module())) {
+            return; // a test that optimises one loss checks that loss; it is not a training recipe
+        }
         Set<Expr> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (CallSite cs : ctx.callSites()) {
             Expr operand = LossCode.backwardOperand(cs);

@@ -105,8 +105,8 @@ public final class BatchNormInWganCritic implements Rule {
                 if (q != null && BATCH_NORMS.contains(q)) {
                     ctx.report(cs.call(), (wasserstein ? "BatchNorm in the critic of a Wasserstein GAN ("
                             : "BatchNorm in a discriminator trained with a gradient penalty (") + cls.name()
-                            + "): it mixes the samples of a batch, so the critic's output and the penalised "
-                            + "gradient are no longer per-sample; use LayerNorm or no normalisation");
+                            + "): it mixes the samples of a batch, so each sample's score (and any gradient penalty) "
+                            + "depends on the rest of the batch; use LayerNorm or no normalisation");
                 }
             }
         }

@@ -26,7 +26,7 @@ public final class UnguardedDivision implements Rule {
             added epsilon or smoothing term, no `clamp(min=...)`, `clamp_min`, `torch.maximum` or \
             `max(b, eps)`. Literal and count denominators (`numel()`, `len(...)`, `size(0)`, `shape[0]`) are \
             safe. A denominator the code compares with zero first (`if d > 0:`, `0 if d == 0 else n / d`, \
-            `torch.where(d > 0, ...)`) and a normalisation `w / w.sum()` are not flagged; `x /= d` is checked \
+            `torch.where(d > 0, ...)`) and a normalisation `w / w.sum()` (or `ops.sum(w, axis)`) are not flagged; `x /= d` is checked \
             like `x / d`.
             """,
             """
@@ -55,8 +55,9 @@ public final class UnguardedDivision implements Rule {
             return false; // x / x.norm() is an L2 normalisation without eps: still flagged
         }
         // x.sum(...) or torch.sum(x, ...)
-        Expr reducedExpr = c.args().isEmpty() || !(a.receiver() instanceof Expr.Name r && r.id().equals("torch"))
-                ? a.receiver() : c.args().get(0).value();
+        Expr reducedExpr = c.args().isEmpty() || !(a.receiver() instanceof Expr.Name r
+                && Set.of("torch", "np", "numpy", "ops", "jnp", "tf", "K").contains(r.id()))
+                ? a.receiver() : c.args().get(0).value(); // x.sum(...), or torch.sum(x), ops.sum(x, axis)
         String src = ctx.module().model().file().text();
         String num = src.substring(numerator.span().startOffset(), numerator.span().endOffset()).replaceAll("\\s+", "");
         String reduced = src.substring(reducedExpr.span().startOffset(), reducedExpr.span().endOffset())

@@ -15,6 +15,7 @@ import dev.lossfn.rules.catalog.FocalLosses;
 import dev.lossfn.rules.catalog.Losses;
 import dev.lossfn.rules.catalog.Metrics;
 import dev.lossfn.rules.guards.LossCode;
+import dev.lossfn.rules.catalog.TestFiles;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,7 +36,7 @@ public final class AccuracyOnlyWithImbalance implements Rule {
             Keras `class_weight=`, `compute_class_weight`) and neither it nor the other files of its folder \
             compute a metric that sees the minority class: F1 / F-beta, precision, recall, sensitivity, \
             specificity, ROC AUC, average precision, balanced accuracy, Matthews correlation, Cohen's \
-            kappa, a confusion matrix or classification report, IoU or Dice.
+            kappa, a confusion matrix or classification report, IoU or Dice. Test files are skipped.
             """,
             """
             With 95% negatives, a model that always answers "negative" is 95% accurate. The loss weighting \
@@ -79,6 +80,9 @@ public final class AccuracyOnlyWithImbalance implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        if (TestFiles.isTest(ctx.module())) {
+            return; // a test that optimises one loss checks that loss; it is not a training recipe
+        }
         Node imbalance = imbalanceHandling(ctx);
         if (imbalance == null) {
             return;

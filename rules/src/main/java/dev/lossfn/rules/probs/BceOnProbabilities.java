@@ -26,7 +26,8 @@ public final class BceOnProbabilities implements Rule {
             Flags every use of `nn.BCELoss` and `F.binary_cross_entropy` in training code that LF101 does not \
             already report. The call is flagged where it happens; an `nn.BCELoss()` that is handed to other \
             code (`train(model, criterion)`) whose calls of it cannot be followed is flagged where it is built. \
-            Losses computed under `torch.no_grad()` are not flagged.
+            Losses computed under `torch.no_grad()`, and the probability path of a `from_logits` switch (an \
+            `if from_logits:` whose branch calls the logits form), are not flagged.
             """,
             """
             The probability form needs probabilities, so the model must end in a sigmoid somewhere, and the \
@@ -70,7 +71,7 @@ public final class BceOnProbabilities implements Rule {
                     continue;
                 }
                 Value input = evaluator.eval(use.get().input(), cs);
-                if (!(input instanceof Value.Tensor t && t.kind() == Kind.SIGMOID_PROB)) {
+                if (!(input instanceof Value.Tensor t && t.kind() == Kind.SIGMOID_PROB) && !logitsPathBeside(ctx, cs)) {
                     ctx.report(cs.call(), use.get().api().display() + " takes probabilities; "
                             + "BCEWithLogitsLoss on logits is the numerically stable form");
                 }
@@ -84,5 +85,50 @@ public final class BceOnProbabilities implements Rule {
                         + "use BCEWithLogitsLoss and give it logits");
             }
         }
+    }
+
+    /**
+     * True when the call sits beside a {@code from_logits} switch: an {@code if} of the same function whose
+     * test names logits ({@code if from_logits:}) and whose branch calls the logits form of the loss. The
+     * other path receives probabilities by contract.
+     */
+    private static boolean logitsPathBeside(RuleContext ctx, dev.lossfn.core.analysis.CallSite cs) {
+        var fn = cs.scope().function();
+        if (fn == null) {
+            return false;
+        }
+        String src = ctx.module().model().file().text();
+        java.util.Deque<java.util.List<dev.lossfn.core.model.Stmt>> blocks = new java.util.ArrayDeque<>();
+        blocks.push(fn.def().body());
+        while (!blocks.isEmpty()) {
+            for (var st : blocks.pop()) {
+                if (st instanceof dev.lossfn.core.model.Stmt.If i && !i.body().isEmpty()
+                        && src.substring(i.test().span().startOffset(), i.test().span().endOffset())
+                        .toLowerCase(java.util.Locale.ROOT).contains("logit")) {
+                    var body = new dev.lossfn.core.model.Span(0, 0, 0, 0, i.body().get(0).span().startOffset(),
+                            i.body().get(i.body().size() - 1).span().endOffset());
+                    if (!body.contains(cs.call().span()) && logitsCallWithin(ctx, body)) {
+                        return true;
+                    }
+                }
+                if (!(st instanceof dev.lossfn.core.model.Stmt.FunctionDef)) {
+                    dev.lossfn.core.model.Stmt.blocks(st).forEach(blocks::push);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean logitsCallWithin(RuleContext ctx, dev.lossfn.core.model.Span span) {
+        for (var other : ctx.callSites()) {
+            if (span.contains(other.call().span())) {
+                var use = Losses.at(other, ctx.evaluator());
+                if (use.isPresent() && use.get().api().family() == Losses.Family.BINARY_CROSS_ENTROPY
+                        && use.get().api().expects() == Losses.Expects.LOGITS) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
