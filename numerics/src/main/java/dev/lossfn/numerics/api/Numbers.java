@@ -1,0 +1,34 @@
+package dev.lossfn.numerics.api;
+
+import java.util.Locale;
+
+/** How demonstrations print a number: 5 significant digits, and NaN, inf, -inf spelled as users see them. */
+public final class Numbers {
+    private Numbers() {}
+
+    /** {@code NaN}, {@code inf}, {@code -inf}, {@code 0}, or up to 5 significant digits. */
+    public static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e6) {
+            String s = String.format(Locale.ROOT, "%.5g", v);
+            if (s.contains(".") && !s.contains("e")) {
+                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return s;
+        }
+        String s = String.format(Locale.ROOT, "%.4e", v);
+        String[] parts = s.split("e");
+        String mant = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exp = Integer.parseInt(parts[1]);
+        return mant + "e" + exp;
+    }
+}
