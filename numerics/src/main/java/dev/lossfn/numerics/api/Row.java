@@ -1,5 +1,7 @@
 package dev.lossfn.numerics.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -7,12 +9,13 @@ import java.util.List;
  * stable) and the numbers it produced, one per column of {@link Demonstration#columns()}.
  *
  * @param form   what was computed, e.g. {@code naive float32: log(sigmoid(x))}
- * @param values the computed numbers; NaN and infinities are kept as they came out
+ * @param values the computed numbers; NaN and infinities are kept as they came out; null where a
+ *               column does not apply to this row
  * @param note   a short reading of the numbers, may be empty
  */
 public record Row(String form, List<Double> values, String note) {
     public Row {
-        values = List.copyOf(values);
+        values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /** The value in the named column of {@code demo}. */
@@ -21,6 +24,10 @@ public record Row(String form, List<Double> values, String note) {
         if (i < 0) {
             throw new IllegalArgumentException("no column '" + column + "' in " + demo.code());
         }
-        return values.get(i);
+        Double v = values.get(i);
+        if (v == null) {
+            throw new IllegalArgumentException("column '" + column + "' does not apply to row '" + form + "'");
+        }
+        return v;
     }
 }

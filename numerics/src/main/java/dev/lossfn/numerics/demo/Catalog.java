@@ -16,7 +16,25 @@ public final class Catalog {
     private Catalog() {}
 
     private static final List<Demo> DEMOS = List.of(
-            new SigmoidBeforeBceDemo());
+            new SigmoidBeforeBceDemo(),
+            new BceOnProbabilitiesDemo(),
+            new SoftmaxBeforeCrossEntropyDemo(),
+            new SoftmaxBeforeNllDemo(),
+            new LogitsIntoProbabilityLossDemo(),
+            new LogOfSoftmaxDemo(),
+            new ManualSoftmaxDemo(),
+            new SoftmaxOverOneUnitDemo(),
+            new UnguardedDivisionDemo(),
+            new UnguardedLogDemo(),
+            new UnguardedSqrtDemo(),
+            new UnclampedExpDemo(),
+            new CustomLossReductionDemo(),
+            new MissingZeroGradDemo(),
+            new MissingGradClippingDemo(),
+            new Fp16WithoutGradScalerDemo(),
+            new ZeroGradBetweenBackwardAndStepDemo(),
+            new UnweightedMultitaskSumDemo(),
+            new Dl4jActivationLossMismatchDemo());
 
     private static final Map<String, String> NOT_NUMERICAL = Map.of(
             "LF001", "A file that cannot be parsed is a property of the source text; no loss is computed.",

@@ -37,11 +37,14 @@ final class Nd {
         return a.getDouble(0);
     }
 
-    /** A table row. */
+    /** A value that marks a column that does not apply to a row (shown as a dash). */
+    static final double NOT_APPLICABLE = -Double.MAX_VALUE;
+
+    /** A table row; {@link #NOT_APPLICABLE} values become empty cells. */
     static Row row(String form, String note, double... values) {
         List<Double> list = new ArrayList<>();
         for (double v : values) {
-            list.add(v);
+            list.add(v == NOT_APPLICABLE ? null : v);
         }
         return new Row(form, list, note);
     }
