@@ -12,11 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** LF401: without zero_grad, backward() adds to the old gradients, so step k applies about k gradients. */
 public final class MissingZeroGradDemo implements Demo {
-    static final int STEPS = 50;
+    static final int STEPS = 30;
     /** A small rate, so the weights barely move and the accumulation shows by itself. */
     static final double SMALL_LR = 0.001;
     static final double LR = 0.05;
-    static final Set<Integer> SHOWN = Set.of(1, 2, 5, 10, 50);
+    static final Set<Integer> SHOWN = Set.of(1, 2, 5, 10, 30);
 
     @Override
     public String code() {
@@ -35,9 +35,10 @@ public final class MissingZeroGradDemo implements Demo {
                 acc.assign(0);
             }
             acc.addi(g);
-            double ratio = acc.norm2Number().doubleValue() / g.norm2Number().doubleValue();
+            boolean shown = lastOnly ? step == STEPS : SHOWN.contains(step);
+            double ratio = shown ? acc.norm2Number().doubleValue() / g.norm2Number().doubleValue() : 0;
             w.subi(acc.mul(lr));
-            if (lastOnly ? step == STEPS : SHOWN.contains(step)) {
+            if (shown) {
                 rows.add(row(form, "", step, ratio, problem.loss(w)));
             }
         }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** LF404: zero_grad() between backward() and step() makes every step apply a zero gradient. */
 public final class ZeroGradBetweenBackwardAndStepDemo implements Demo {
-    static final int STEPS = 50;
+    static final int STEPS = 30;
     static final double LR = 0.05;
 
     @Override
