@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** LF305: a loss that sums over the batch scales its gradient, and so the step size, with the batch size. */
 public final class CustomLossReductionDemo implements Demo {
-    static final int[] BATCH_SIZES = {8, 64, 512};
+    static final int[] BATCH_SIZES = {32, 256, 2048};
     static final long SEED = 5;
 
     @Override

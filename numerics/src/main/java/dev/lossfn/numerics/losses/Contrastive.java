@@ -13,6 +13,9 @@ public final class Contrastive {
     /** {@code F.pairwise_distance}'s eps, added to the difference. */
     public static final double PAIRWISE_EPS = 1e-6;
 
+    /** The logit that takes a view out of its own softmax in NT-Xent. */
+    public static final double SELF_MASK = -1e9;
+
     /** Rows divided by their L2 norm (at least 1e-12). */
     public static INDArray l2Normalize(INDArray z) {
         INDArray norms = Transforms.max(z.norm2(true, 1), NORMALIZE_EPS, false);
@@ -42,7 +45,9 @@ public final class Contrastive {
         INDArray z = l2Normalize(Nd4j.vstack(a, b));
         INDArray sim = z.mmul(z.transpose()).divi(temperature);
         for (int i = 0; i < 2 * n; i++) {
-            sim.putScalar(i, i, Double.NEGATIVE_INFINITY);
+            // excluded: far below any similarity (|sim| <= 1/T), so exp underflows to exactly 0; a finite
+            // value, because -inf would make 0 * -inf = NaN in the one-hot product
+            sim.putScalar(i, i, SELF_MASK);
         }
         int[] targets = new int[2 * n];
         for (int i = 0; i < 2 * n; i++) {
