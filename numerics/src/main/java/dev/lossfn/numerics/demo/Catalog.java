@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Which rule failures are numerical: the explicit table. A numerical code has a {@link Demo}; any
  * other code of the catalogue has the reason why there is nothing to run. A test walks the rule
- * registry and fails for a code that is in neither list.
+ * registry and fails for a code that is in neither list. LF602 and LF803 are in the rule catalogue
+ * but not registered yet; their demonstrations are ready for them.
  */
 public final class Catalog {
     private Catalog() {}
@@ -34,7 +35,9 @@ public final class Catalog {
             new Fp16WithoutGradScalerDemo(),
             new ZeroGradBetweenBackwardAndStepDemo(),
             new UnweightedMultitaskSumDemo(),
-            new Dl4jActivationLossMismatchDemo());
+            new Dl4jActivationLossMismatchDemo(),
+            new FocalGammaTooHighDemo(),
+            new UnnormalizedContrastiveDemo());
 
     private static final Map<String, String> NOT_NUMERICAL = Map.of(
             "LF001", "A file that cannot be parsed is a property of the source text; no loss is computed.",

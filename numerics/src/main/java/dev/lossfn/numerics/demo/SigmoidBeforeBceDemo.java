@@ -1,9 +1,9 @@
 package dev.lossfn.numerics.demo;
 
+import static dev.lossfn.numerics.api.Numbers.format;
 import static dev.lossfn.numerics.demo.Nd.at;
 import static dev.lossfn.numerics.demo.Nd.f32;
 import static dev.lossfn.numerics.demo.Nd.row;
-import static dev.lossfn.numerics.api.Numbers.format;
 
 import dev.lossfn.numerics.api.Demonstration;
 import dev.lossfn.numerics.api.Row;

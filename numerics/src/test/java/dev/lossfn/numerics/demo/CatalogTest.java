@@ -38,8 +38,12 @@ class CatalogTest {
     }
 
     @Test
-    void everyDemonstrationBelongsToARegisteredRule() {
-        assertThat(registryCodes()).containsAll(Catalog.demos().keySet());
+    void demonstrationsAndReasonsNeverOverlapAndUseRuleCodes() {
+        for (String code : Catalog.demos().keySet()) {
+            assertThat(code).matches("LF\\d{3}");
+            assertThat(Catalog.whyNotNumerical(code)).as(code).isEmpty();
+        }
+        assertThat(Catalog.notNumerical().keySet()).allMatch(c -> c.matches("LF\\d{3}"));
     }
 
     @Test

@@ -277,6 +277,31 @@ class DemonstrationsTest {
     }
 
     @Test
+    void lf602HighGammaLeavesAlmostNoGradientForHalfLearnedExamples() {
+        Demonstration d = new FocalGammaTooHighDemo().run();
+        double[] pt = FocalGammaTooHighDemo.PT;
+        for (int i = 0; i < pt.length; i++) {
+            assertThat(v(d, "focal, gamma 0", i, "dloss/dx")).isCloseTo(pt[i] - 1, within(1e-6));
+            double focal10 = Math.pow(1 - pt[i], 10) * -Math.log(pt[i]);
+            assertThat(v(d, "focal, gamma 10", i, "loss")).isCloseTo(focal10, within(1e-9 * Math.max(1, focal10)));
+        }
+        assertThat(Math.abs(v(d, "focal, gamma 10", 2, "dloss/dx")))
+                .isLessThan(1e-3 * Math.abs(v(d, "focal, gamma 0", 2, "dloss/dx")));
+        assertThat(Math.abs(v(d, "focal, gamma 2", 2, "dloss/dx")))
+                .isGreaterThan(0.1 * Math.abs(v(d, "focal, gamma 0", 2, "dloss/dx")));
+    }
+
+    @Test
+    void lf803UnnormalisedEmbeddingsSaturateTheSoftmax() {
+        Demonstration d = new UnnormalizedContrastiveDemo().run();
+        double bound = 1 / UnnormalizedContrastiveDemo.TEMPERATURE;
+        assertThat(v(d, "InfoNCE on raw", 0, "max |logit|")).isGreaterThan(10 * bound);
+        assertThat(v(d, "InfoNCE on raw", 0, "saturated rows")).isGreaterThan(0.5);
+        assertThat(v(d, "InfoNCE on F.normalize", 0, "max |logit|")).isLessThanOrEqualTo(bound * (1 + 1e-5));
+        assertThat(v(d, "InfoNCE on F.normalize", 0, "saturated rows")).isZero();
+    }
+
+    @Test
     void ctcInProbabilitySpaceUnderflowsOnLongSequencesWhereLogSpaceDoesNot() {
         int t = 200;
         int[] target = {1, 2, 1, 3};
