@@ -47,7 +47,14 @@ final class Demo implements Callable<Integer> {
         if (!Demos.available()) {
             throw new ConfigException(Demos.MISSING);
         }
-        return DemoRunner.run(metas, fmt.equals("json"), timing, out, err);
+        try {
+            return DemoRunner.run(metas, fmt.equals("json"), timing, out, err);
+        } catch (RuntimeException | LinkageError e) {
+            if (!Demos.isStartFailure(e)) {
+                throw e;
+            }
+            throw new ConfigException(Demos.cannotStart(e));
+        }
     }
 
     /** The rule with this code, name or alias; a usage error otherwise. */

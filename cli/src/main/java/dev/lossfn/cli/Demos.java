@@ -28,6 +28,36 @@ final class Demos {
 
     /** The demonstration of {@code code} as text for {@code lossfn rule}, or empty when numerics is absent. */
     static Optional<String> sectionFor(String code) {
-        return available() ? Optional.of(DemoRunner.markdownSection(code)) : Optional.empty();
+        if (!available()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DemoRunner.markdownSection(code));
+        } catch (RuntimeException | LinkageError e) {
+            if (!isStartFailure(e)) {
+                throw e;
+            }
+            return Optional.of("\n## Demonstration\n\nNot available: " + cannotStart(e) + "\n");
+        }
+    }
+
+    /** True when {@code e} comes from a native back end that could not load, not from a demonstration. */
+    static boolean isStartFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LinkageError || t.getClass().getSimpleName().equals("NoAvailableBackendException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line for a native back end that failed to start. */
+    static String cannotStart(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "ND4J could not start on this machine (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")) + ")";
     }
 }
