@@ -40,7 +40,8 @@ public final class LogitsIntoProbabilityLossDemo implements Demo {
             rows.add(row("BinaryCrossentropy(from_logits=True)", "", X[i], Y[i], at(stable, i), at(stableGrad, i)));
         }
         return new Demonstration(code(), "a linear output read as a probability is clipped, not learned from",
-                "float32 logits of a Dense layer without activation, Keras' clip epsilon 1e-7",
+                "float32 logits of a Dense layer without activation; the tf.keras backend formula: clip to [1e-7, 1 - 1e-7], "
+                        + "then log(p + 1e-7)",
                 List.of("x", "y", "loss", "dloss/dx"), rows,
                 "Every logit outside (0, 1) is clipped: the wrong x = " + format(X[0]) + " for label 1 costs "
                         + format(at(keras, 0)) + " with gradient " + format(at(kerasGrad, 0))

@@ -60,7 +60,7 @@ public final class BinaryCrossEntropy {
         return dLdp.muli(p.mul(p.rsub(1.0)));
     }
 
-    /** Keras' {@code binary_crossentropy(from_logits=False)}: clip to [eps, 1-eps], then log(p + eps). */
+    /** The tf.keras backend's {@code binary_crossentropy(from_logits=False)}: clip to [eps, 1-eps], then log(p + eps). */
     public static INDArray kerasOnProbabilities(INDArray p, INDArray y, Reduction reduction) {
         INDArray c = Transforms.min(Transforms.max(p, KERAS_EPSILON, true), 1.0 - KERAS_EPSILON, false);
         INDArray a = y.mul(Transforms.log(c.add(KERAS_EPSILON), false));
