@@ -9,6 +9,14 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    /** A ratio or share for a sentence: 3 significant digits, no guard against looking whole. */
+    public static String approx(double v) {
+        if (!Double.isFinite(v) || v == 0 || Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6) {
+            return format(v);
+        }
+        return plain(v, 3);
+    }
+
     private static String plain(double v, int digits) {
         String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains(".") && !s.contains("e")) {

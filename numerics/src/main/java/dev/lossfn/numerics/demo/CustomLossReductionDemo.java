@@ -5,6 +5,7 @@ import static dev.lossfn.numerics.demo.Nd.row;
 import static dev.lossfn.numerics.demo.Nd.s;
 
 import dev.lossfn.numerics.api.Demonstration;
+import dev.lossfn.numerics.api.Numbers;
 import dev.lossfn.numerics.api.Row;
 import dev.lossfn.numerics.losses.Reduction;
 import dev.lossfn.numerics.losses.Regression;
@@ -51,6 +52,6 @@ public final class CustomLossReductionDemo implements Demo {
                 "linear model y = w x at w = 0, data y = 2x + noise (fixed seed), float32",
                 List.of("batch", "loss", "|dloss/dw|"), rows,
                 "Going from batch " + BATCH_SIZES[0] + " to " + BATCH_SIZES[2] + " multiplies the summed loss's gradient by "
-                        + format(ratioSum) + " (the learning rate must be retuned), the mean's by " + format(ratioMean) + ".");
+                        + Numbers.approx(ratioSum) + " (the learning rate must be retuned), the mean's by " + Numbers.approx(ratioMean) + ".");
     }
 }

@@ -4,6 +4,7 @@ import static dev.lossfn.numerics.api.Numbers.format;
 import static dev.lossfn.numerics.demo.Nd.row;
 
 import dev.lossfn.numerics.api.Demonstration;
+import dev.lossfn.numerics.api.Numbers;
 import dev.lossfn.numerics.api.Row;
 import dev.lossfn.numerics.losses.Focal;
 import dev.lossfn.numerics.losses.Reduction;
@@ -64,8 +65,8 @@ public final class FocalGammaTooHighDemo implements Demo {
                 "a positive example whose predicted probability of the true class is p_t (logit log(p_t / (1 - p_t))), "
                         + "alpha off; gradient by central differences in float64",
                 List.of("p_t", "loss", "dloss/dx"), rows,
-                "At p_t = " + format(PT[2]) + " the gradient with gamma = 10 is " + format(ratio10)
-                        + " of the BCE gradient (gamma = 2: " + format(ratio2) + "), so with gamma > 5 training "
+                "At p_t = " + format(PT[2]) + " the gradient with gamma = 10 is " + Numbers.approx(ratio10)
+                        + " of the BCE gradient (gamma = 2: " + Numbers.approx(ratio2) + "), so with gamma > 5 training "
                         + "stalls long before the examples are learned.");
     }
 }

@@ -5,6 +5,7 @@ import static dev.lossfn.numerics.demo.Nd.at;
 import static dev.lossfn.numerics.demo.Nd.row;
 
 import dev.lossfn.numerics.api.Demonstration;
+import dev.lossfn.numerics.api.Numbers;
 import dev.lossfn.numerics.api.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +57,13 @@ public final class Fp16WithoutGradScalerDemo implements Demo {
             rows.add(row("float16 gradient of loss x 2^16, unscaled in float32", "", at(g, i), at(s[1], i)));
         }
         double[] share = zeroShare();
-        rows.add(row("share of log-uniform [1e-10, 1e-2] gradients lost, no scaler", "", Double.NaN, share[0]));
-        rows.add(row("share of log-uniform [1e-10, 1e-2] gradients lost, scaler", "", Double.NaN, share[1]));
+        rows.add(row("share of log-uniform [1e-10, 1e-2] gradients lost, no scaler", "", Nd.NOT_APPLICABLE, share[0]));
+        rows.add(row("share of log-uniform [1e-10, 1e-2] gradients lost, scaler", "", Nd.NOT_APPLICABLE, share[1]));
         return new Demonstration(code(), "float16 gradients underflow without loss scaling",
                 "gradients as float32 values, stored in float16 as autocast's backward does",
                 List.of("gradient", "stored"), rows,
                 "Without a scaler a gradient of " + format(GRADIENTS[4]) + " is stored as " + format(at(s[0], 4))
-                        + " and " + format(share[0] * 100) + "% of a spread of small gradients vanish; scaling by 2^16 "
+                        + " and " + Numbers.approx(share[0] * 100) + "% of a spread of small gradients vanish; scaling by 2^16 "
                         + "keeps it (" + format(at(s[1], 4)) + ") and loses " + format(share[1] * 100) + "%.");
     }
 }

@@ -5,6 +5,7 @@ import static dev.lossfn.numerics.demo.Nd.row;
 import static dev.lossfn.numerics.demo.Nd.s;
 
 import dev.lossfn.numerics.api.Demonstration;
+import dev.lossfn.numerics.api.Numbers;
 import dev.lossfn.numerics.api.Row;
 import dev.lossfn.numerics.losses.CrossEntropy;
 import dev.lossfn.numerics.losses.Ops;
@@ -66,7 +67,7 @@ public final class SoftmaxBeforeCrossEntropyDemo implements Demo {
                 List.of("m", "loss", "dloss/dz0"), rows,
                 "With the double softmax even a perfect prediction scores " + format(floor)
                         + " (the floor for 10 classes, " + format(closedForm) + " in closed form), the gradient at m = 0 is "
-                        + format(rows.get(MARGINS.length).values().get(2) / rows.get(0).values().get(2))
+                        + Numbers.approx(rows.get(MARGINS.length).values().get(2) / rows.get(0).values().get(2))
                         + " times smaller and vanishes as m grows; cross_entropy on the logits goes to "
                         + format(rows.get(2 * MARGINS.length - 1).values().get(1)) + ".");
     }

@@ -5,6 +5,7 @@ import static dev.lossfn.numerics.demo.Nd.row;
 import static dev.lossfn.numerics.demo.Nd.s;
 
 import dev.lossfn.numerics.api.Demonstration;
+import dev.lossfn.numerics.api.Numbers;
 import dev.lossfn.numerics.api.Row;
 import dev.lossfn.numerics.losses.CrossEntropy;
 import dev.lossfn.numerics.losses.Reduction;
@@ -60,8 +61,8 @@ public final class UnweightedMultitaskSumDemo implements Demo {
         return new Demonstration(code(), "an unweighted sum is trained by the loss with the largest scale",
                 "shared float32 features 32 x 16, a 10-class head and a regression head with targets of std 100 px",
                 List.of("loss", "|dloss/dfeatures|", "gradient share"), rows,
-                "In the plain sum the classification task gets " + format(shareCls * 100)
+                "In the plain sum the classification task gets " + Numbers.approx(shareCls * 100)
                         + "% of the gradient on the shared features; weighted by the initial losses it gets "
-                        + format(wShareCls * 100) + "%.");
+                        + Numbers.approx(wShareCls * 100) + "%.");
     }
 }

@@ -23,4 +23,12 @@ class NumbersTest {
         assertThat(Numbers.format(-5.0444e-6)).isEqualTo("-5.0444e-6");
         assertThat(Numbers.format(1.4013e-45)).isEqualTo("1.4013e-45");
     }
+
+    @Test
+    void approximateValuesForSentences() {
+        assertThat(Numbers.approx(10.0000002)).isEqualTo("10");
+        assertThat(Numbers.approx(0.44985)).isEqualTo("0.45");
+        assertThat(Numbers.approx(66.008)).isEqualTo("66");
+        assertThat(Numbers.approx(Double.NaN)).isEqualTo("NaN");
+    }
 }
