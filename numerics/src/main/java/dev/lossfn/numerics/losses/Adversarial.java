@@ -3,7 +3,10 @@ package dev.lossfn.numerics.losses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** GAN objectives on raw critic / discriminator scores: Wasserstein and hinge. */
+/**
+ * GAN objectives on raw critic / discriminator scores: Wasserstein and hinge. Each is defined as a
+ * mean over the batch, so there is no reduction argument.
+ */
 public final class Adversarial {
     private Adversarial() {}
 

@@ -63,14 +63,24 @@ public final class Ctc {
         return -Math.log(toType(p, logProbs));
     }
 
-    /** Per-sequence losses reduced like PyTorch: MEAN divides each by its target length, then averages. */
-    public static double batch(INDArray[] logProbs, int[][] targets, Reduction reduction) {
-        double sum = 0;
+    /**
+     * Per-sequence losses reduced like PyTorch's {@code ctc_loss}: NONE gives one loss per sequence,
+     * SUM their sum, MEAN divides each by its target length, then averages.
+     */
+    public static INDArray batch(INDArray[] logProbs, int[][] targets, Reduction reduction) {
+        double[] per = new double[logProbs.length];
         for (int i = 0; i < logProbs.length; i++) {
-            double l = logSpace(logProbs[i], targets[i]);
-            sum += reduction == Reduction.MEAN ? l / Math.max(1, targets[i].length) : l;
+            per[i] = logSpace(logProbs[i], targets[i]);
         }
-        return reduction == Reduction.MEAN ? sum / logProbs.length : sum;
+        INDArray losses = Nd4j.createFromArray(per).castTo(logProbs[0].dataType());
+        if (reduction != Reduction.MEAN) {
+            return reduction.apply(losses);
+        }
+        double sum = 0;
+        for (int i = 0; i < per.length; i++) {
+            sum += per[i] / Math.max(1, targets[i].length);
+        }
+        return Nd4j.scalar(logProbs[0].dataType(), sum / per.length);
     }
 
     private static double toType(double p, INDArray like) {

@@ -366,8 +366,11 @@ class LossesTest {
             lps[b] = t.arr(lp);
             per[b] = Reference.ctcBruteForce(probs, targets[b]);
         }
-        t.close(Ctc.batch(lps, targets, Reduction.SUM), per[0] + per[1], "ctc sum");
-        t.close(Ctc.batch(lps, targets, Reduction.MEAN), (per[0] / 2 + per[1] / 1) / 2, "ctc mean");
+        INDArray none = Ctc.batch(lps, targets, Reduction.NONE);
+        t.close(none.getDouble(0), per[0], "ctc none [0]");
+        t.close(none.getDouble(1), per[1], "ctc none [1]");
+        t.close(Ctc.batch(lps, targets, Reduction.SUM).getDouble(0), per[0] + per[1], "ctc sum");
+        t.close(Ctc.batch(lps, targets, Reduction.MEAN).getDouble(0), (per[0] / 2 + per[1] / 1) / 2, "ctc mean");
     }
 
     @ParameterizedTest
