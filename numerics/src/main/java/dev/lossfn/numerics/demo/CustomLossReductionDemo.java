@@ -1,6 +1,5 @@
 package dev.lossfn.numerics.demo;
 
-import static dev.lossfn.numerics.api.Numbers.format;
 import static dev.lossfn.numerics.demo.Nd.row;
 import static dev.lossfn.numerics.demo.Nd.s;
 
