@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code lossfn} command. Exit status: 0 clean, 1 findings at or above fail-on, 2 usage/config/internal error. */
 @Command(name = "lossfn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds loss-function red flags in deep-learning training code.",
-        subcommands = {Main.Check.class, Main.Rules.class, Main.RuleDoc.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Check.class, Main.Rules.class, Main.RuleDoc.class, Demo.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int EXIT_CLEAN = 0;
@@ -235,14 +236,11 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            for (RuleMeta m : Registry.engine().metas()) {
-                if (m.code().equalsIgnoreCase(code) || m.name().equals(code) || m.aliases().contains(code)) {
-                    spec.commandLine().getOut().print(m.markdown());
-                    spec.commandLine().getOut().flush();
-                    return EXIT_CLEAN;
-                }
-            }
-            throw new ConfigException("unknown rule '" + code + "' (see `lossfn rules`)");
+            RuleMeta m = Demo.find(code);
+            spec.commandLine().getOut().print(m.markdown());
+            Demos.sectionFor(m.code()).ifPresent(spec.commandLine().getOut()::print);
+            spec.commandLine().getOut().flush();
+            return EXIT_CLEAN;
         }
     }
 
