@@ -470,6 +470,9 @@ public final class Evaluator {
                 if (m != null) {
                     return returnsOf(m, inst.projectClass());
                 }
+                if (method.equals("apply") && findMethod(inst.projectClass(), "__call__", 0) != null) {
+                    return callInstance(inst, null, c, env); // flax: model.apply(variables, x) runs __call__
+                }
                 Value attr = instanceAttribute(inst.projectClass(), method);
                 if (!(attr instanceof Value.Unknown)) {
                     return callValue(attr, c, env);
@@ -603,6 +606,9 @@ public final class Evaluator {
             FunctionInfo m = findMethod(inst.projectClass(), "forward", 0);
             if (m == null) {
                 m = findMethod(inst.projectClass(), "__call__", 0);
+            }
+            if (m == null) {
+                m = findMethod(inst.projectClass(), "call", 0); // a subclassed Keras Model
             }
             return m == null ? Value.UNKNOWN : returnsOf(m, inst.projectClass());
         }

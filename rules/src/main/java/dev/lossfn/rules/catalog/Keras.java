@@ -1,12 +1,16 @@
 package dev.lossfn.rules.catalog;
 
 import dev.lossfn.core.analysis.CallSite;
+import dev.lossfn.core.analysis.ClassInfo;
+import dev.lossfn.core.analysis.FunctionInfo;
+import dev.lossfn.core.analysis.Value;
 import dev.lossfn.core.analysis.Evaluator;
 import dev.lossfn.core.analysis.Kind;
 import dev.lossfn.core.analysis.ModuleInfo;
 import dev.lossfn.core.analysis.Scope;
 import dev.lossfn.core.analysis.Site;
 import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +127,9 @@ public final class Keras {
             }
             return null;
         }
+        if (ev.eval(c.callee(), at.scope(), at.site()) instanceof Value.ProjectClass pc) {
+            return subclassedOutput(pc.cls(), ev, layer);
+        }
         if ("keras.Model".equals(q) || "keras.models.Model".equals(q)) {
             Expr outputs = c.argument(1, "outputs");
             if (outputs instanceof Expr.Name n) {
@@ -135,6 +142,44 @@ public final class Keras {
             }
         }
         return null;
+    }
+
+    /**
+     * A subclassed model: the layer whose output {@code call} returns ({@code return self.head(x)}, also
+     * through a variable), as built in {@code __init__} ({@code self.head = layers.Dense(10, activation="softmax")}).
+     */
+    private static Kind subclassedOutput(ClassInfo cls, Evaluator ev, Expr[] layer) {
+        FunctionInfo call = cls.methods().get("call");
+        FunctionInfo init = cls.methods().get("__init__");
+        if (call == null || init == null) {
+            return null;
+        }
+        Expr returned = null;
+        for (Stmt st : call.def().body()) {
+            if (st instanceof Stmt.Return r) {
+                returned = r.value();
+            }
+        }
+        if (returned instanceof Expr.Name n) {
+            returned = ev.assignedValueOf(n, call.scope(), new Site(n.span().startOffset(), new int[0]));
+        }
+        if (!(returned instanceof Expr.Call applied && applied.callee() instanceof Expr.Attribute a
+                && a.receiver() instanceof Expr.Name self && self.id().equals(call.selfName()))) {
+            return null;
+        }
+        Expr built = null;
+        for (Stmt st : init.def().body()) {
+            if (st instanceof Stmt.Assign as && as.targets().size() == 1 && as.targets().get(0) instanceof Expr.Attribute t
+                    && t.name().equals(a.name()) && t.receiver() instanceof Expr.Name r && r.id().equals(init.selfName())) {
+                built = as.value();
+            }
+        }
+        if (!(built instanceof Expr.Call)) {
+            return null;
+        }
+        Site site = new Site(built.span().startOffset(), new int[0]);
+        layer[0] = built;
+        return layerKind(built, init.scope(), site, ev);
     }
 
     private static boolean passThrough(Expr l, CallSite at, Evaluator ev) {

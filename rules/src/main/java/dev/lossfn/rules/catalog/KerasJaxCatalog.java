@@ -40,7 +40,30 @@ public final class KerasJaxCatalog implements FrameworkCatalog {
         if (q.startsWith("optax.losses.")) {
             return "optax." + q.substring("optax.losses.".length());
         }
+        // flax.linen re-exports the activations of jax.nn (flax/linen/__init__.py)
+        if (q.startsWith("flax.linen.") && FLAX_ACTIVATIONS.contains(q.substring("flax.linen.".length()))) {
+            return "jax.nn." + q.substring("flax.linen.".length());
+        }
         return q;
+    }
+
+    private static final java.util.Set<String> FLAX_ACTIVATIONS = java.util.Set.of("softmax", "sigmoid", "log_softmax",
+            "log_sigmoid", "one_hot");
+
+    /** flax.linen and flax.nnx layers ({@code flax/linen/linear.py}, {@code flax/nnx/nn/linear.py}). */
+    private static final Map<String, Layer> LAYERS = Map.of(
+            "flax.linen.Dense", new Layer(LayerEffect.PRODUCES, Kind.LOGITS),
+            "flax.linen.DenseGeneral", new Layer(LayerEffect.PRODUCES, Kind.LOGITS),
+            "flax.linen.Conv", new Layer(LayerEffect.PRODUCES, Kind.LOGITS),
+            "flax.nnx.Linear", new Layer(LayerEffect.PRODUCES, Kind.LOGITS),
+            "flax.nnx.Conv", new Layer(LayerEffect.PRODUCES, Kind.LOGITS),
+            "flax.linen.Dropout", new Layer(LayerEffect.KEEPS, null),
+            "flax.nnx.Dropout", new Layer(LayerEffect.KEEPS, null),
+            "flax.linen.Sequential", new Layer(LayerEffect.SEQUENCE, null));
+
+    @Override
+    public Optional<Layer> layer(String cls) {
+        return Optional.ofNullable(LAYERS.get(cls));
     }
 
     @Override

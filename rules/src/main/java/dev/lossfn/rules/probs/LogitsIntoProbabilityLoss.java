@@ -22,7 +22,8 @@ public final class LogitsIntoProbabilityLoss implements Rule {
             (objects, or the strings `"categorical_crossentropy"`, `"sparse_categorical_crossentropy"`, \
             `"binary_crossentropy"`) with `from_logits=False`, the default, passed to `model.compile(loss=...)` \
             for a model whose last layer has no activation (a linear `Dense`): a `Sequential([...])` list, \
-            `model.add(...)` calls, or the functional `Model(inputs, outputs)`. Models ending in a softmax \
+            `model.add(...)` calls, the functional `Model(inputs, outputs)`, or a subclassed `keras.Model` whose \
+            `call` returns a layer built in `__init__`. Models ending in a softmax \
             or sigmoid, and models whose last layer lossfn cannot see, are not flagged.
             """,
             """

@@ -31,7 +31,8 @@ public final class SigmoidBeforeBce implements Rule {
             project declares its DJL version. Keras: a model ending in a sigmoid compiled with \
             `BinaryCrossentropy(from_logits=True)` (a double sigmoid on every backend; the TensorFlow backend \
             warns and recovers the logits, the JAX and PyTorch backends do not). optax: \
-            `sigmoid_binary_cross_entropy` given a `jax.nn.sigmoid` output.
+            `sigmoid_binary_cross_entropy` given a `jax.nn.sigmoid` (or flax `nn.sigmoid`) output. Keras models \
+            are read as in LF103, subclassed models included.
             """,
             """
             Splitting the loss into `sigmoid` then `log` throws away the numerically stable form. In float32, \

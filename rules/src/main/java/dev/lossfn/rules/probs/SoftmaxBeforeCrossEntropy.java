@@ -31,7 +31,10 @@ public final class SoftmaxBeforeCrossEntropy implements Rule {
             version, since the meaning of an explicit `fromLogit` changed between releases. Keras: a model \
             ending in a softmax compiled with `(Sparse)CategoricalCrossentropy(from_logits=True)` (the \
             TensorFlow backend warns and recovers; the JAX and PyTorch backends apply the softmax twice). optax: \
-            `softmax_cross_entropy(_with_integer_labels)` given a `jax.nn.softmax` output.
+            `softmax_cross_entropy(_with_integer_labels)` given a `jax.nn.softmax` output, also from a flax module \
+            whose `__call__` ends in `nn.softmax`, run by `model.apply(variables, x)`. Keras models are read as \
+            `Sequential` lists, `model.add` calls, the functional `Model(inputs, outputs)`, and subclassed models \
+            whose `call` returns a layer built in `__init__`.
             """,
             """
             `cross_entropy` applies `log_softmax` to its input itself. Given probabilities, it computes the \
