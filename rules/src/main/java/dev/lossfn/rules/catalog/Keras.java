@@ -183,7 +183,11 @@ public final class Keras {
     }
 
     private static boolean passThrough(Expr l, CallSite at, Evaluator ev) {
-        return l instanceof Expr.Call c && PASS_THROUGH.contains(ev.qualifiedName(c.callee(), at.scope(), at.site()));
+        if (!(l instanceof Expr.Call c)) {
+            return false;
+        }
+        String q = ev.qualifiedName(c.callee(), at.scope(), at.site());
+        return q != null && PASS_THROUGH.contains(q);
     }
 
     /** What a Keras layer outputs: SOFTMAX_PROB, SIGMOID_PROB, LOGITS (a linear Dense), or null. */

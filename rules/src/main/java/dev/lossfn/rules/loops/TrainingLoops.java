@@ -407,7 +407,7 @@ public final class TrainingLoops {
     }
 
     private boolean fp16Autocast(String q, Expr.Call c, CallSite cs) {
-        if (!Set.of("torch.autocast", "torch.cuda.amp.autocast", "torch.amp.autocast").contains(q)) {
+        if (q == null || !Set.of("torch.autocast", "torch.cuda.amp.autocast", "torch.amp.autocast").contains(q)) {
             return false;
         }
         Expr dtype = c.keyword("dtype");
