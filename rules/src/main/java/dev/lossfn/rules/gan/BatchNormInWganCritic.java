@@ -21,7 +21,7 @@ public final class BatchNormInWganCritic implements Rule {
             Flags each `BatchNorm1d/2d/3d`, `SyncBatchNorm` (and Keras `BatchNormalization`, flax \
             `BatchNorm`) layer built inside a project class that some file of the project trains as a \
             Wasserstein critic: its scores enter a difference of means (`-torch.mean(D(real)) + \
-            torch.mean(D(fake))`, also through variables), or the file computes a gradient penalty \
+            torch.mean(D(fake))`, `tf.reduce_mean`, also through variables), or the file computes a gradient penalty \
             (`torch.autograd.grad(..., create_graph=True)`, a function named like `gradient_penalty`) and \
             builds the class, which is named like a critic or discriminator. Critics with LayerNorm, \
             InstanceNorm or spectral normalisation, and the discriminators of GANs trained with a \

@@ -172,11 +172,13 @@ public final class Wgan {
             Site at = ev.definitionSite(n, scope, site);
             return def == null || at == null ? null : criticMean(def, scope, at, ev, depth + 1);
         }
-        if (!(e instanceof Expr.Call c) || !(c.callee() instanceof Expr.Attribute a) || !a.name().equals("mean")) {
+        if (!(e instanceof Expr.Call c) || !(c.callee() instanceof Expr.Attribute a)
+                || !a.name().equals("mean") && !a.name().equals("reduce_mean")) {
             return null;
         }
-        Expr scores = c.args().isEmpty() || !(a.receiver() instanceof Expr.Name r && r.id().equals("torch"))
-                ? a.receiver() : c.args().get(0).value();
+        // x.mean(), or torch.mean(x), tf.reduce_mean(x), ops.mean(x), K.mean(x), jnp.mean(x)
+        Expr scores = c.args().isEmpty() || !(a.receiver() instanceof Expr.Name || a.receiver() instanceof Expr.Attribute)
+                || !(ev.eval(a.receiver(), scope, site) instanceof Value.Ref) ? a.receiver() : c.args().get(0).value();
         if (scores instanceof Expr.Name || scores instanceof Expr.Subscript || scores instanceof Expr.Attribute
                 || scores instanceof Expr.Call sc && !otherGanLoss(sc)) {
             return new Scored(scores, 1);
