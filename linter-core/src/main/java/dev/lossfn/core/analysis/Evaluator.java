@@ -552,6 +552,19 @@ public final class Evaluator {
         return null;
     }
 
+    /** A name's single reaching assignment: its value, and the site where that value is evaluated. */
+    public record Reaching(Expr value, Site site) {}
+
+    /**
+     * {@link #definitionOf} and {@link #definitionSite} together, for reasoning that follows a chain of
+     * variables; null unless one assignment provably reaches the site.
+     */
+    public Reaching reaching(Expr.Name name, Scope scope, Site site) {
+        Expr value = definitionOf(name, scope, site);
+        Site at = value == null ? null : definitionSite(name, scope, site);
+        return at == null ? null : new Reaching(value, at);
+    }
+
     /** The site where a name's reaching assignment is evaluated (to keep reasoning through chains). */
     public Site definitionSite(Expr.Name name, Scope scope, Site site) {
         List<Def> defs = scope.defsOf(name.id());

@@ -16,7 +16,7 @@ public final class ModuleInfo {
     /** Modules and classes imported with a wildcard ({@code from x import *}, {@code import a.b.*}). */
     final List<String> starImports = new ArrayList<>();
     private volatile java.util.Map<Expr.Call, CallSite> byCall;
-    private final java.util.Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Memo memo = new Memo();
     final List<ClassInfo> classes = new ArrayList<>();
     final List<FunctionInfo> functions = new ArrayList<>();
 
@@ -57,17 +57,8 @@ public final class ModuleInfo {
      * A per-module cache for analyses that rules share (loss-code spans, training loops): computed
      * once per key, whichever rule asks first.
      */
-    @SuppressWarnings("unchecked")
     public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
-        Object v = memo.get(key);
-        if (v == null) {
-            v = compute.get();
-            Object prev = memo.putIfAbsent(key, v);
-            if (prev != null) {
-                v = prev;
-            }
-        }
-        return (T) v;
+        return memo.get(key, compute);
     }
 
     /** The call site of a call expression of this module, or null. */

@@ -78,23 +78,14 @@ public final class Project {
         return modules;
     }
 
-    private final Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Memo memo = new Memo();
 
     /**
      * A project-wide cache for analyses that look across files (which classes serve as a WGAN critic):
-     * computed once per key, whichever module asks first (two threads may both compute it; one result wins).
+     * computed once per key, whichever module asks first.
      */
-    @SuppressWarnings("unchecked")
     public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
-        Object v = memo.get(key);
-        if (v == null) {
-            v = compute.get();
-            Object prev = memo.putIfAbsent(key, v);
-            if (prev != null) {
-                v = prev;
-            }
-        }
-        return (T) v;
+        return memo.get(key, compute);
     }
 
     public Evaluator evaluator() {

@@ -148,9 +148,8 @@ public final class DiceLossAlone implements Rule {
         }
         var ev = ctx.evaluator();
         if (e instanceof Expr.Name n) {
-            Expr def = ev.definitionOf(n, scope, site);
-            Site at = ev.definitionSite(n, scope, site);
-            return def == null || at == null ? null : alone(ctx, def, scope, at, depth + 1);
+            var r = ev.reaching(n, scope, site);
+            return r == null ? null : alone(ctx, r.value(), scope, r.site(), depth + 1);
         }
         if (e instanceof Expr.BinOp b && b.op().equals("*")) {
             // a constant factor keeps Dice alone

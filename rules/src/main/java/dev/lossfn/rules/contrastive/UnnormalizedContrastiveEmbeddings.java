@@ -105,9 +105,8 @@ public final class UnnormalizedContrastiveEmbeddings implements Rule {
                 return null;
             }
             if (e instanceof Expr.Name n) {
-                Expr def = ctx.evaluator().definitionOf(n, scope, site);
-                Site at = ctx.evaluator().definitionSite(n, scope, site);
-                return def == null || at == null ? null : scaledSimilarity(def, at, depth + 1);
+                var r = ctx.evaluator().reaching(n, scope, site);
+                return r == null ? null : scaledSimilarity(r.value(), r.site(), depth + 1);
             }
             if (e instanceof Expr.Call c && c.callee() instanceof Expr.Attribute a
                     && Set.of("fill_diagonal_", "masked_fill", "masked_fill_", "float", "contiguous").contains(a.name())) {
@@ -160,9 +159,8 @@ public final class UnnormalizedContrastiveEmbeddings implements Rule {
                 return null;
             }
             if (e instanceof Expr.Name n) {
-                Expr def = ctx.evaluator().definitionOf(n, scope, site);
-                Site at = ctx.evaluator().definitionSite(n, scope, site);
-                return def == null || at == null ? null : similarity(def, at, depth + 1);
+                var r = ctx.evaluator().reaching(n, scope, site);
+                return r == null ? null : similarity(r.value(), r.site(), depth + 1);
             }
             if (e instanceof Expr.BinOp b && b.op().equals("@")) {
                 return pairs(b.left(), b.right());
@@ -209,9 +207,8 @@ public final class UnnormalizedContrastiveEmbeddings implements Rule {
                 return null;
             }
             if (e instanceof Expr.Name n) {
-                Expr def = ctx.evaluator().definitionOf(n, scope, site);
-                Site at = ctx.evaluator().definitionSite(n, scope, site);
-                return def == null || at == null ? null : embedding(def, at, depth + 1);
+                var r = ctx.evaluator().reaching(n, scope, site);
+                return r == null ? null : embedding(r.value(), r.site(), depth + 1);
             }
             if (e instanceof Expr.Attribute a && a.name().equals("T")) {
                 return embedding(a.receiver(), site, depth + 1);

@@ -168,9 +168,8 @@ public final class Wgan {
             return s == null ? null : new Scored(s.scores(), -s.sign());
         }
         if (e instanceof Expr.Name n) {
-            Expr def = ev.definitionOf(n, scope, site);
-            Site at = ev.definitionSite(n, scope, site);
-            return def == null || at == null ? null : criticMean(def, scope, at, ev, depth + 1);
+            var r = ev.reaching(n, scope, site);
+            return r == null ? null : criticMean(r.value(), scope, r.site(), ev, depth + 1);
         }
         if (!(e instanceof Expr.Call c) || !(c.callee() instanceof Expr.Attribute a)
                 || !a.name().equals("mean") && !a.name().equals("reduce_mean")) {
@@ -198,9 +197,8 @@ public final class Wgan {
             return null;
         }
         if (scores instanceof Expr.Name n) {
-            Expr def = ev.definitionOf(n, scope, site);
-            Site at = ev.definitionSite(n, scope, site);
-            return def == null || at == null ? null : criticClass(def, scope, at, ev, depth + 1);
+            var r = ev.reaching(n, scope, site);
+            return r == null ? null : criticClass(r.value(), scope, r.site(), ev, depth + 1);
         }
         if (scores instanceof Expr.Call c) {
             Value callee = ev.eval(c.callee(), scope, site);
