@@ -88,7 +88,7 @@ public final class ConfigLoader {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             var err = toml.errors().get(0);
-            throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + err.getMessage());
+            throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + oneLine(err.getMessage()));
         }
         boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
         TomlTable table;
@@ -105,7 +105,7 @@ public final class ConfigLoader {
         }
         for (String key : table.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new ConfigException("unknown key '" + key + "' in " + where + " (known keys: "
+                throw new ConfigException("unknown key '" + oneLine(key) + "' in " + where + " (known keys: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
@@ -114,7 +114,7 @@ public final class ConfigLoader {
             Object v = table.get("fail-on");
             failOn = v instanceof String s ? Severity.parse(s) : null;
             if (failOn == null) {
-                throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + v);
+                throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + oneLine(String.valueOf(v)));
             }
         }
         Map<String, List<String>> perFile = new LinkedHashMap<>();
@@ -126,9 +126,27 @@ public final class ConfigLoader {
                 perFile.put(pattern, strings(pf.get(List.of(pattern)), "per-file-ignores." + pattern, where));
             }
         }
+        List<String> exclude = strings(table.get("exclude"), "exclude", where);
+        for (String pattern : exclude) {
+            checkGlob(pattern, "exclude", where);
+        }
+        for (String pattern : perFile.keySet()) {
+            checkGlob(pattern, "per-file-ignores", where);
+        }
         return new Config(file.getParent(), file, strings(table.get("select"), "select", where),
-                strings(table.get("ignore"), "ignore", where), strings(table.get("exclude"), "exclude", where),
-                failOn, perFile);
+                strings(table.get("ignore"), "ignore", where), exclude, failOn, perFile);
+    }
+
+    private static void checkGlob(String pattern, String key, String where) {
+        String problem = Globs.problem(pattern);
+        if (problem != null) {
+            throw new ConfigException("invalid pattern '" + oneLine(pattern) + "' in '" + key + "' of " + where + ": "
+                    + oneLine(problem));
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ");
     }
 
     private static List<String> strings(Object value, String key, String where) {
