@@ -22,7 +22,7 @@ import org.tomlj.TomlTable;
  * file applies to every file. Thread-safe.
  */
 public final class ConfigLoader {
-    public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores");
+    public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores", "cache");
 
     private final Config explicitConfig;
     private final Map<Path, Config> byDir = new ConcurrentHashMap<>();
@@ -117,6 +117,13 @@ public final class ConfigLoader {
                 throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + oneLine(String.valueOf(v)));
             }
         }
+        Boolean cache = null;
+        if (table.contains("cache")) {
+            if (!(table.get("cache") instanceof Boolean b)) {
+                throw new ConfigException("'cache' in " + where + " must be true or false");
+            }
+            cache = b;
+        }
         Map<String, List<String>> perFile = new LinkedHashMap<>();
         if (table.contains("per-file-ignores")) {
             if (!(table.get("per-file-ignores") instanceof TomlTable pf)) {
@@ -134,7 +141,7 @@ public final class ConfigLoader {
             checkGlob(pattern, "per-file-ignores", where);
         }
         return new Config(file.getParent(), file, strings(table.get("select"), "select", where),
-                strings(table.get("ignore"), "ignore", where), exclude, failOn, perFile);
+                strings(table.get("ignore"), "ignore", where), exclude, failOn, perFile, cache);
     }
 
     private static void checkGlob(String pattern, String key, String where) {

@@ -92,7 +92,8 @@ public final class Engine {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), bigStacks());
         try {
-            ResultCache cache = options.cacheDir() == null ? null : new ResultCache(options.cacheDir());
+            ResultCache cache = options.cacheDir() == null || Boolean.FALSE.equals(rootConfig.cache()) ? null
+                    : new ResultCache(options.cacheDir());
             Map<Path, String> hashes = new ConcurrentHashMap<>();
             String key = null;
             if (cache != null) {

@@ -146,6 +146,15 @@ class ResultCacheTest {
         }
     }
 
+    @Test
+    void cacheFalseInTheConfigurationTurnsItOff() throws IOException {
+        Files.writeString(project.resolve("lossfn.toml"), "cache = false\n");
+        Engine engine = TestRules.engine();
+        run(engine, options());
+        assertThat(run(engine, options()).checks()).isEqualTo(3);
+        assertThat(cache).doesNotExist();
+    }
+
     private static byte[] flip(byte[] b, int at) {
         byte[] c = b.clone();
         c[at] ^= 0x5A;
