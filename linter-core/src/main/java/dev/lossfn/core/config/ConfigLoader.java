@@ -82,25 +82,42 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("cannot read configuration " + file + ": not valid UTF-8");
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read configuration " + file + ": " + oneLine(String.valueOf(e.getMessage())));
         }
+        try {
+            return read(file, text);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the TOML library throws for some malformed input (an invalid escape in a quoted key)
+            throw new ConfigException("invalid TOML in " + file + ": " + oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static Config read(Path file, String text) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             var err = toml.errors().get(0);
             throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + oneLine(err.getMessage()));
         }
         boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        Object tool = toml.get("tool.lossfn");
+        if (tool != null && !(tool instanceof TomlTable)) {
+            throw new ConfigException("'tool.lossfn' in " + file + " must be a table ([tool.lossfn])");
+        }
         TomlTable table;
         String where;
         if (pyproject) {
-            table = toml.getTable("tool.lossfn");
+            table = (TomlTable) tool;
             if (table == null) {
                 return null;
             }
             where = "[tool.lossfn] of " + file;
         } else {
-            table = toml.getTable("tool.lossfn") != null ? toml.getTable("tool.lossfn") : toml;
+            table = tool != null ? (TomlTable) tool : toml;
             where = file.toString();
         }
         for (String key : table.keySet()) {
