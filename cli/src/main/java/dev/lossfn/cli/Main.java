@@ -133,7 +133,7 @@ public final class Main implements Callable<Integer> {
         boolean noCache;
 
         @Option(names = "--file-time-budget", paramLabel = "SECONDS",
-                description = "Give up on a file that takes longer than this to parse or to check (default: 60); it becomes an LF001 finding.")
+                description = "Give up on a file that takes longer than this, per MiB, to parse or to check (default: 60); it becomes an LF001 finding.")
         Double fileTimeBudget;
 
         @Override

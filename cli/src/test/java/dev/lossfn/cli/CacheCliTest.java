@@ -114,6 +114,16 @@ class CacheCliTest {
     }
 
     @Test
+    void aBadTimeBudgetIsAUsageError() {
+        for (String bad : List.of("0", "-1", "soon")) {
+            CliRunner r = CliRunner.run("check", "--file-time-budget", bad, project.toString());
+            assertThat(r.exit()).as(bad).isEqualTo(2);
+            assertThat(r.err()).contains("--file-time-budget").doesNotContain("\tat ");
+            assertThat(r.err().strip().lines().count()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void noCacheWritesNoCache() throws Exception {
         Run r = lossfn("check", "--no-cache", ".");
         assertThat(r.exit()).isEqualTo(1);

@@ -19,9 +19,10 @@ import java.util.TreeSet;
  * Finds the files to check. Folders are walked without following symbolic links to folders (so a
  * link loop cannot hang the walk) and without the usual virtualenv, build and VCS folders. A
  * symbolic link to a file found in the walk is taken only when its target lies inside one of the
- * given roots (a link out of the tree, a broken link and a link loop are skipped); files named on
- * the command line, links included, are always taken unless a configured {@code exclude} matches
- * them.
+ * given roots (a link out of the tree is skipped; a broken or looping link is taken, and reported as
+ * unreadable); special files (pipes, devices) are skipped, since reading one could block. Files
+ * named on the command line, links included, are always taken unless a configured {@code exclude}
+ * matches them.
  */
 public final class SourceDiscovery {
     /** Folder names never walked into (they hold other people's code or build output). */
@@ -100,22 +101,23 @@ public final class SourceDiscovery {
         }
     }
 
-    /** True for a link to a regular file inside one of the roots; false for one out of them, broken or looping. */
+    /**
+     * False for a link that leads out of the roots; true otherwise, including a broken or looping
+     * link, which the reader then reports as a file it cannot read.
+     */
     private static boolean linksInside(Path link, List<Path> realRoots) {
+        Path target;
         try {
-            Path target = link.toRealPath();
-            if (!Files.isRegularFile(target)) {
-                return false;
-            }
-            for (Path r : realRoots) {
-                if (target.startsWith(r)) {
-                    return true;
-                }
-            }
-            return false;
+            target = link.toRealPath();
         } catch (IOException | RuntimeException e) {
-            return false;
+            return true;
         }
+        for (Path r : realRoots) {
+            if (target.startsWith(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean excluded(Path p, ConfigLoader configs) {

@@ -100,7 +100,7 @@ public final class Engine {
                 List<String> h = parallel(pool, found.files(), file -> {
                     String hash = ResultCache.hashQuietly(file);
                     return hash == null ? "" : hash;
-                }, Long.MAX_VALUE, file -> "");
+                }, file -> Long.MAX_VALUE, file -> "");
                 for (int i = 0; i < h.size(); i++) {
                     hashes.put(found.files().get(i), h.get(i));
                 }
@@ -115,25 +115,27 @@ public final class Engine {
                 }
             }
 
-            long budget = options.fileTimeBudget().toNanos();
-            String budgetText = describe(options.fileTimeBudget());
+            long budget = nanos(options.fileTimeBudget());
             Map<Path, String> readHashes = new ConcurrentHashMap<>();
             boolean[] timedOut = new boolean[1];
             long tParse = System.nanoTime();
-            List<ModuleInfo> modules = parallel(pool, found.files(), file -> load(file, roots, readHashes), budget,
+            List<ModuleInfo> modules = parallel(pool, found.files(), file -> load(file, roots, readHashes),
+                    file -> times(budget, mebibytes(sizeOf(file))),
                     file -> {
                         timedOut[0] = true;
-                        return overBudget(file, roots, budgetText);
+                        return overBudget(file, roots, budgetText(options, sizeOf(file)));
                     });
             long parseNanos = System.nanoTime() - tParse;
             Project project = Project.ofIndexed(modules, catalog);
 
             long tAnalysis = System.nanoTime();
             List<List<Finding>> perFile = parallel(pool, project.modules(),
-                    m -> check(m, project, configs, options, errors), budget,
+                    m -> check(m, project, configs, options, errors),
+                    m -> times(budget, mebibytes(m.model().file().text().length())),
                     m -> {
                         timedOut[0] = true;
-                        return checkOverBudget(m, configs, options, budgetText);
+                        return checkOverBudget(m, configs, options,
+                                budgetText(options, m.model().file().text().length()));
                     });
             long analysisNanos = System.nanoTime() - tAnalysis;
 
@@ -238,13 +240,40 @@ public final class Engine {
         return true;
     }
 
-    private static String describe(java.time.Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    private static long nanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long times(long a, long b) {
+        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+
+    /** Whole mebibytes, at least 1: the time budget grows with the size of the file. */
+    private static long mebibytes(long bytes) {
+        return Math.max(1, (bytes + (1 << 20) - 1) >> 20);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String budgetText(Options options, long bytes) {
+        long ms = options.fileTimeBudget().toMillis();
+        String per = ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+        long mib = mebibytes(bytes);
+        return mib == 1 ? per + " per file" : per + " per MiB (" + mib + " MiB)";
     }
 
     private static String overBudgetMessage(String budgetText) {
-        return "took longer than the time budget of " + budgetText + " per file; not analysed"
+        return "took longer than the time budget of " + budgetText + "; not analysed"
                 + " (raise it with --file-time-budget SECONDS, or exclude the file)";
     }
 
@@ -280,12 +309,12 @@ public final class Engine {
 
     /**
      * Runs {@code work} on every item on the pool, in order of the items. An item whose work has
-     * been running for longer than {@code budgetNanos} is given up on: its result is
+     * been running for longer than its {@code budget} (nanoseconds) is given up on: its result is
      * {@code onTimeout}, and the pool gets a fresh thread in place of the busy one (Java cannot stop a
      * thread safely; the abandoned one is a daemon and its result is ignored).
      */
     private static <T, R> List<R> parallel(ThreadPoolExecutor pool, List<T> items, Function<T, R> work,
-                                           long budgetNanos, Function<T, R> onTimeout) {
+                                           java.util.function.ToLongFunction<T> budget, Function<T, R> onTimeout) {
         AtomicLongArray started = new AtomicLongArray(items.size());
         List<Future<R>> futures = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -299,6 +328,7 @@ public final class Engine {
         List<R> out = new ArrayList<>(items.size());
         for (int i = 0; i < futures.size(); i++) {
             Future<R> f = futures.get(i);
+            long budgetNanos = budget.applyAsLong(items.get(i));
             while (true) {
                 try {
                     long start = started.get(i);

@@ -15,8 +15,9 @@ import java.util.List;
  * @param configFile     an explicit configuration file, or null to search
  * @param threads        worker threads (at least 1)
  * @param showSuppressed keep suppressed findings (marked) in the result
- * @param fileTimeBudget how long reading and parsing one file, and then checking it, may each take;
- *                       a file that takes longer becomes an LF001 finding and the run goes on
+ * @param fileTimeBudget how long reading and parsing one file, and then checking it, may each take,
+ *                       per started MiB of the file; a file that takes longer becomes an LF001
+ *                       finding and the run goes on
  * @param cacheDir       folder of the result cache ({@code .lossfn_cache}), or null for no cache
  */
 public record Options(List<Path> paths, List<String> select, List<String> ignore, Severity failOn, Path configFile,

@@ -31,7 +31,7 @@ class TimeBudgetTest {
         assertThat(r.findings()).extracting(f -> f.path().replaceAll(".*/", "") + " " + f.code())
                 .containsExactly("a_slow.py LF001", "b_slow.py LF001", "c_fine.py LF900");
         Finding slow = r.findings().get(0);
-        assertThat(slow.message()).contains("time budget of 300 ms").contains("--file-time-budget");
+        assertThat(slow.message()).contains("time budget of 300 ms per file").contains("--file-time-budget");
         assertThat(slow.message()).doesNotContain("\n");
         // one worker thread, two stuck files: the run still ends, well before the rule would wake up
         assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(30));
