@@ -91,9 +91,12 @@ public final class ConfigLoader {
             return read(file, text);
         } catch (ConfigException e) {
             throw e;
-        } catch (RuntimeException e) {
-            // the TOML library throws for some malformed input (an invalid escape in a quoted key)
+        } catch (RuntimeException | AssertionError e) {
+            // the TOML library throws (or, with assertions on, asserts) on some malformed input,
+            // such as an invalid escape in a quoted key
             throw new ConfigException("invalid TOML in " + file + ": " + oneLine(String.valueOf(e.getMessage())));
+        } catch (StackOverflowError e) {
+            throw new ConfigException("invalid TOML in " + file + ": nested too deeply");
         }
     }
 
