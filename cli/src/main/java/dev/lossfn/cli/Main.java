@@ -130,6 +130,13 @@ public final class Main implements Callable<Integer> {
                 description = "SARIF automationDetails category (lossfn/NAME/), to upload several runs side by side.")
         String sarifCategory;
 
+        @Option(names = "--no-cache", description = "Do not read or write the result cache (.lossfn_cache/ in the working directory).")
+        boolean noCache;
+
+        @Option(names = "--file-time-budget", paramLabel = "SECONDS",
+                description = "Give up on a file that takes longer than this, per MiB, to parse or to check (default: 60); it becomes an LF001 finding.")
+        Double fileTimeBudget;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -147,9 +154,14 @@ public final class Main implements Callable<Integer> {
             if (threads != null && threads < 1) {
                 throw new ConfigException("--threads must be at least 1");
             }
+            if (fileTimeBudget != null && !(fileTimeBudget > 0 && fileTimeBudget < 1e9)) {
+                throw new ConfigException("--file-time-budget must be a positive number of seconds");
+            }
             Engine engine = Registry.engine();
             Options options = new Options(paths, trim(select), trim(ignore), level, config,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), showSuppressed);
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), showSuppressed,
+                    fileTimeBudget == null ? null : java.time.Duration.ofMillis(Math.max(1, Math.round(fileTimeBudget * 1000))),
+                    noCache ? null : Path.of(Options.CACHE_DIR_NAME));
             Result result = engine.run(options);
 
             List<RuleMeta> metas = engine.metas();

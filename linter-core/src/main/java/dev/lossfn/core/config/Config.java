@@ -15,9 +15,15 @@ import java.util.Map;
  * @param exclude        glob patterns of files and folders to skip
  * @param failOn         lowest severity that makes the exit status 1; null when not set
  * @param perFileIgnores glob pattern to codes ignored in matching files
+ * @param cache          false to turn the result cache off; null when not set
  */
 public record Config(Path baseDir, Path source, List<String> select, List<String> ignore, List<String> exclude,
-                     Severity failOn, Map<String, List<String>> perFileIgnores) {
+                     Severity failOn, Map<String, List<String>> perFileIgnores, Boolean cache) {
+
+    public Config(Path baseDir, Path source, List<String> select, List<String> ignore, List<String> exclude,
+                  Severity failOn, Map<String, List<String>> perFileIgnores) {
+        this(baseDir, source, select, ignore, exclude, failOn, perFileIgnores, null);
+    }
 
     public static Config defaults(Path baseDir) {
         return new Config(baseDir, null, List.of(), List.of(), List.of(), null, Map.of());

@@ -22,7 +22,7 @@ import org.tomlj.TomlTable;
  * file applies to every file. Thread-safe.
  */
 public final class ConfigLoader {
-    public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores");
+    public static final Set<String> KEYS = Set.of("select", "ignore", "exclude", "fail-on", "per-file-ignores", "cache");
 
     private final Config explicitConfig;
     private final Map<Path, Config> byDir = new ConcurrentHashMap<>();
@@ -82,30 +82,50 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("cannot read configuration " + file + ": not valid UTF-8");
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read configuration " + file + ": " + oneLine(String.valueOf(e.getMessage())));
         }
+        try {
+            return read(file, text);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            // the TOML library throws (or, with assertions on, asserts) on some malformed input,
+            // such as an invalid escape in a quoted key
+            throw new ConfigException("invalid TOML in " + file + ": " + oneLine(String.valueOf(e.getMessage())));
+        } catch (StackOverflowError e) {
+            throw new ConfigException("invalid TOML in " + file + ": nested too deeply");
+        }
+    }
+
+    private static Config read(Path file, String text) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             var err = toml.errors().get(0);
-            throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + err.getMessage());
+            throw new ConfigException("invalid TOML in " + file + ":" + err.position().line() + ": " + oneLine(err.getMessage()));
         }
         boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        Object tool = toml.get("tool.lossfn");
+        if (tool != null && !(tool instanceof TomlTable)) {
+            throw new ConfigException("'tool.lossfn' in " + file + " must be a table ([tool.lossfn])");
+        }
         TomlTable table;
         String where;
         if (pyproject) {
-            table = toml.getTable("tool.lossfn");
+            table = (TomlTable) tool;
             if (table == null) {
                 return null;
             }
             where = "[tool.lossfn] of " + file;
         } else {
-            table = toml.getTable("tool.lossfn") != null ? toml.getTable("tool.lossfn") : toml;
+            table = tool != null ? (TomlTable) tool : toml;
             where = file.toString();
         }
         for (String key : table.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new ConfigException("unknown key '" + key + "' in " + where + " (known keys: "
+                throw new ConfigException("unknown key '" + oneLine(key) + "' in " + where + " (known keys: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
@@ -114,8 +134,15 @@ public final class ConfigLoader {
             Object v = table.get("fail-on");
             failOn = v instanceof String s ? Severity.parse(s) : null;
             if (failOn == null) {
-                throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + v);
+                throw new ConfigException("'fail-on' in " + where + " must be \"error\", \"warning\" or \"note\", not " + oneLine(String.valueOf(v)));
             }
+        }
+        Boolean cache = null;
+        if (table.contains("cache")) {
+            if (!(table.get("cache") instanceof Boolean b)) {
+                throw new ConfigException("'cache' in " + where + " must be true or false");
+            }
+            cache = b;
         }
         Map<String, List<String>> perFile = new LinkedHashMap<>();
         if (table.contains("per-file-ignores")) {
@@ -126,9 +153,27 @@ public final class ConfigLoader {
                 perFile.put(pattern, strings(pf.get(List.of(pattern)), "per-file-ignores." + pattern, where));
             }
         }
+        List<String> exclude = strings(table.get("exclude"), "exclude", where);
+        for (String pattern : exclude) {
+            checkGlob(pattern, "exclude", where);
+        }
+        for (String pattern : perFile.keySet()) {
+            checkGlob(pattern, "per-file-ignores", where);
+        }
         return new Config(file.getParent(), file, strings(table.get("select"), "select", where),
-                strings(table.get("ignore"), "ignore", where), strings(table.get("exclude"), "exclude", where),
-                failOn, perFile);
+                strings(table.get("ignore"), "ignore", where), exclude, failOn, perFile, cache);
+    }
+
+    private static void checkGlob(String pattern, String key, String where) {
+        String problem = Globs.problem(pattern);
+        if (problem != null) {
+            throw new ConfigException("invalid pattern '" + oneLine(pattern) + "' in '" + key + "' of " + where + ": "
+                    + oneLine(problem));
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ");
     }
 
     private static List<String> strings(Object value, String key, String where) {

@@ -17,7 +17,23 @@ public final class Globs {
 
     private Globs() {}
 
-    public static boolean matches(String pattern, Path relative) {
+    /** Why a pattern is not a usable glob (one line), or null when it is. */
+    public static String problem(String pattern) {
+        String p = normalize(pattern);
+        if (p.isEmpty()) {
+            return null;
+        }
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + p);
+            return null;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return e.getDescription();
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static String normalize(String pattern) {
         String p = pattern.strip();
         if (p.startsWith("./")) {
             p = p.substring(2);
@@ -25,7 +41,12 @@ public final class Globs {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        if (p.isEmpty() || relative == null) {
+        return p;
+    }
+
+    public static boolean matches(String pattern, Path relative) {
+        String p = normalize(pattern);
+        if (p.isEmpty() || relative == null || problem(p) != null) {
             return false;
         }
         PathMatcher m = CACHE.computeIfAbsent(p, q -> FileSystems.getDefault().getPathMatcher("glob:" + q));

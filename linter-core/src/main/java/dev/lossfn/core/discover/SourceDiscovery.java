@@ -17,8 +17,12 @@ import java.util.TreeSet;
 
 /**
  * Finds the files to check. Folders are walked without following symbolic links to folders (so a
- * link loop cannot hang the walk) and without the usual virtualenv, build and VCS folders; files
- * named on the command line are always taken unless a configured {@code exclude} matches them.
+ * link loop cannot hang the walk) and without the usual virtualenv, build and VCS folders. A
+ * symbolic link to a file found in the walk is taken only when its target lies inside one of the
+ * given roots (a link out of the tree is skipped; a broken or looping link is taken, and reported as
+ * unreadable); special files (pipes, devices) are skipped, since reading one could block. Files
+ * named on the command line, links included, are always taken unless a configured {@code exclude}
+ * matches them.
  */
 public final class SourceDiscovery {
     /** Folder names never walked into (they hold other people's code or build output). */
@@ -34,6 +38,15 @@ public final class SourceDiscovery {
     public static Result discover(List<Path> paths, ConfigLoader configs, Set<String> extensions) {
         TreeSet<Path> files = new TreeSet<>();
         List<String> errors = new ArrayList<>();
+        List<Path> realRoots = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                Path real = p.toRealPath();
+                realRoots.add(Files.isDirectory(real) ? real : real.getParent());
+            } catch (IOException | RuntimeException e) {
+                // reported below
+            }
+        }
         for (Path p : paths) {
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 errors.add("no such file or directory: " + p);
@@ -44,7 +57,7 @@ public final class SourceDiscovery {
                 continue;
             }
             if (Files.isDirectory(p)) {
-                walk(p, configs, extensions, files, errors);
+                walk(p, configs, extensions, files, errors, realRoots);
             } else if (!excluded(p, configs)) {
                 files.add(p.normalize());
             }
@@ -53,7 +66,7 @@ public final class SourceDiscovery {
     }
 
     private static void walk(Path root, ConfigLoader configs, Set<String> extensions, TreeSet<Path> files,
-                             List<String> errors) {
+                             List<String> errors, List<Path> realRoots) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -70,7 +83,8 @@ public final class SourceDiscovery {
                     String name = file.getFileName().toString();
                     int dot = name.lastIndexOf('.');
                     String ext = dot < 0 ? "" : name.substring(dot + 1);
-                    if (extensions.contains(ext) && !attrs.isDirectory() && !excluded(file, configs)) {
+                    if (extensions.contains(ext) && !attrs.isDirectory() && !excluded(file, configs)
+                            && (!attrs.isSymbolicLink() && attrs.isRegularFile() || linksInside(file, realRoots))) {
                         files.add(file.normalize());
                     }
                     return FileVisitResult.CONTINUE;
@@ -85,6 +99,25 @@ public final class SourceDiscovery {
         } catch (IOException e) {
             errors.add("cannot walk " + root + ": " + describe(e));
         }
+    }
+
+    /**
+     * False for a link that leads out of the roots; true otherwise, including a broken or looping
+     * link, which the reader then reports as a file it cannot read.
+     */
+    private static boolean linksInside(Path link, List<Path> realRoots) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+        for (Path r : realRoots) {
+            if (target.startsWith(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean excluded(Path p, ConfigLoader configs) {

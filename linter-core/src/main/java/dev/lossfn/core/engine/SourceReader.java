@@ -22,7 +22,8 @@ import java.util.List;
 final class SourceReader {
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
-    record Read(SourceFile file, List<ParseProblem> problems, boolean analysable) {}
+    /** @param hash SHA-256 of the bytes read, or null when the file was not read */
+    record Read(SourceFile file, List<ParseProblem> problems, boolean analysable, String hash) {}
 
     private SourceReader() {}
 
@@ -34,18 +35,18 @@ final class SourceReader {
             if (size > MAX_BYTES) {
                 problems.add(new ParseProblem("file is " + (size >> 20) + " MiB, larger than the "
                         + (MAX_BYTES >> 20) + " MiB lossfn analyses; skipped", Span.NONE));
-                return new Read(new SourceFile(path, display, language, ""), problems, false);
+                return new Read(new SourceFile(path, display, language, ""), problems, false, null);
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             problems.add(new ParseProblem("cannot read file: " + SourceDiscovery.describe(e), Span.NONE));
-            return new Read(new SourceFile(path, display, language, ""), problems, false);
+            return new Read(new SourceFile(path, display, language, ""), problems, false, null);
         }
         int scan = Math.min(bytes.length, 8192);
         for (int i = 0; i < scan; i++) {
             if (bytes[i] == 0) {
                 problems.add(new ParseProblem("binary file (it contains NUL bytes); not analysed", Span.NONE));
-                return new Read(new SourceFile(path, display, language, ""), problems, false);
+                return new Read(new SourceFile(path, display, language, ""), problems, false, ResultCache.sha256(bytes));
             }
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
@@ -67,7 +68,7 @@ final class SourceReader {
             problems.add(new ParseProblem("not valid UTF-8 (byte offset " + bad
                     + "); analysed with replacement characters", new Span(line, 1, line, 1, 0, 0)));
         }
-        return new Read(new SourceFile(path, display, language, text), problems, true);
+        return new Read(new SourceFile(path, display, language, text), problems, true, ResultCache.sha256(bytes));
     }
 
     private static int firstInvalid(byte[] bytes, int start) {
