@@ -188,7 +188,7 @@ public final class Guards {
                     return true;
                 }
                 if (a.name().equals("sum")) {
-                    return isExp(a.receiver(), at);
+                    return containsExp(a.receiver(), at);
                 }
             }
             String q = at.ev().qualifiedName(c.callee(), at.scope(), at.site());
@@ -243,6 +243,10 @@ public final class Guards {
         }
         if (e instanceof Expr.BinOp b && b.op().equals("*")) {
             return containsExp(b.left(), at) || containsExp(b.right(), at);
+        }
+        if (e instanceof Expr.Call c && c.callee() instanceof Expr.Attribute a && Set.of("view", "reshape", "flatten",
+                "squeeze", "unsqueeze", "contiguous", "t", "clone", "masked_select").contains(a.name())) {
+            return containsExp(a.receiver(), at); // the exponentials of a similarity matrix, off its diagonal
         }
         if (e instanceof Expr.Name n) {
             Expr def = at.ev().definitionOf(n, at.scope(), at.site());
