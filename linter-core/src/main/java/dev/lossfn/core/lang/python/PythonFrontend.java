@@ -107,6 +107,7 @@ public final class PythonFrontend {
         private final List<Comment> comments = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int[] byteToChar; // built lazily for non-ASCII text
+        private int[] codePointsBefore; // built lazily for non-ASCII text
         private int firstProblemByte = Integer.MAX_VALUE;
 
         private final FlatTree t;
@@ -168,7 +169,22 @@ public final class PythonFrontend {
 
         private int column(int line, int charOffset) {
             int start = lineStarts[line];
-            return (ascii ? charOffset - start : text.codePointCount(start, charOffset)) + 1;
+            if (ascii) {
+                return charOffset - start + 1;
+            }
+            if (codePointsBefore == null) {
+                // codePointsBefore[i] == text.codePointCount(0, i); line starts and node offsets never
+                // split a surrogate pair, so differences equal codePointCount over the range.
+                int[] before = new int[text.length() + 1];
+                for (int i = 0; i < text.length(); i++) {
+                    boolean secondHalf = i > 0 && Character.isLowSurrogate(text.charAt(i))
+                            && Character.isHighSurrogate(text.charAt(i - 1));
+                    before[i + 1] = before[i] + (secondHalf ? 0 : 1);
+                }
+                codePointsBefore = before;
+            }
+            int end = Math.max(start, Math.min(charOffset, text.length()));
+            return codePointsBefore[end] - codePointsBefore[start] + 1;
         }
 
         Span span(int n) {
