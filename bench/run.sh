@@ -6,7 +6,8 @@
 # PY_CORPUS and JAVA_CORPUS are directories of checked-out repositories (outside this repository);
 # SINGLE_PY_FILE is one training script for the start-up measurement. Environment: RUNS (default 5),
 # THREADS (all-cores count, default nproc), OUT (result folder, default bench/out), SKIP_BUILD=1,
-# SKIP_BUNDLED=1 (skip the slow bundled-binding parse rows).
+# SKIP_BUNDLED=1 (skip the slow bundled-binding parse rows), BASE_JAR (an older lossfn.jar: adds a
+# single-base row, the "before" of a start-up change).
 #
 # Rows (each a whole JVM process, timed with /usr/bin/time -v: wall, user+sys CPU, peak RSS):
 #   parse-fast-1t / -Nt   parse only, exactly lossfn's parse (fast parser), no analysis
@@ -14,6 +15,7 @@
 #   parse-raw-bundled-1t  the bundled binding's parseString alone (the old floor)
 #   check-1t / check-Nt   full `lossfn check --threads 1|N`
 #   java-parse-1t, java-check-1t / -Nt   the same for the Java corpus (JavaParser)
+#   single-base           BASE_JAR's `java -jar lossfn.jar check FILE`, when BASE_JAR is set
 #   single-default        `java -jar lossfn.jar check FILE` (JVM start-up included)
 #   single-launcher       `./lossfn check FILE` (the launcher: CDS archive, start-up flags)
 # The system load (1-minute average) is recorded before every run: this machine is shared.
@@ -70,6 +72,7 @@ done
 if [ -n "$single" ]; then
   "$here/lossfn" check --exit-zero "$single" > /dev/null 2>&1   # creates the launcher's CDS archive
   for r in $(seq 1 $((runs * 2))); do
+    [ -n "${BASE_JAR:-}" ] && run single-base java -jar "$BASE_JAR" check --exit-zero "$single"
     run single-default java -jar "$cli" check --exit-zero "$single"
     run single-launcher "$here/lossfn" check --exit-zero "$single"
   done
@@ -87,15 +90,15 @@ function median(arr, k,   i, j, t, m) {
   for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (arr[j] < arr[i]) { t = arr[i]; arr[i] = arr[j]; arr[j] = t }
   m = int((k + 1) / 2); return (k % 2) ? arr[m] : (arr[k/2] + arr[k/2+1]) / 2
 }
-{ name = $1; c = ++cnt[name]; W[name, c] = $2; C[name, c] = $3; R[name, c] = $4; L[name, c] = $5
+{ name = $1; k = ++cnt[name]; W[name, k] = $2; C[name, k] = $3; R[name, k] = $4; L[name, k] = $5
   if (!(name in seen)) { seen[name] = 1; order[++names] = name } }
 END {
   printf "| row | runs | median wall s | median cpu s | median peak RSS MB | load (min-max) | lines/s (wall) |\n|---|---|---|---|---|---|---|\n"
   for (o = 1; o <= names; o++) {
     name = order[o]; k = cnt[name]
-    for (i = 1; i <= k; i++) { w[i] = W[name, i]; c[i] = C[name, i]; r[i] = R[name, i] }
+    for (i = 1; i <= k; i++) { wa[i] = W[name, i]; ca[i] = C[name, i]; ra[i] = R[name, i] }
     lo = 1e9; hi = 0; for (i = 1; i <= k; i++) { if (L[name, i] < lo) lo = L[name, i]; if (L[name, i] > hi) hi = L[name, i] }
-    mw[name] = median(w, k); mc[name] = median(c, k); mr[name] = median(r, k)
+    mw[name] = median(wa, k); mc[name] = median(ca, k); mr[name] = median(ra, k)
     nl = (name ~ /^java-/) ? jlines : (name ~ /^single/ ? 0 : lines)
     printf "| %s | %d | %.2f | %.2f | %.0f | %.2f-%.2f | %s |\n", name, k, mw[name], mc[name], mr[name] / 1024, lo, hi, nl ? sprintf("%.0f", nl / mw[name]) : "-"
   }
@@ -112,5 +115,7 @@ END {
   if ("java-check-1t" in mw)
     printf "Java: check / parse-only 1 thread %.2fx; %d threads vs 1: %.2fx\n", mw["java-check-1t"] / mw["java-parse-1t"], n, mw["java-check-1t"] / mw["java-check-" n "t"]
   if ("single-default" in mw)
-    printf "single file: default %.0f ms, launcher %.0f ms\n", mw["single-default"] * 1000, mw["single-launcher"] * 1000
+    printf "single file: default %.0f ms (cpu %.0f ms), launcher %.0f ms (cpu %.0f ms)\n", mw["single-default"] * 1000, mc["single-default"] * 1000, mw["single-launcher"] * 1000, mc["single-launcher"] * 1000
+  if ("single-base" in mw)
+    printf "single file before (BASE_JAR): %.0f ms (cpu %.0f ms)\n", mw["single-base"] * 1000, mc["single-base"] * 1000
 }' "$results" | tee "$out/summary.md"
