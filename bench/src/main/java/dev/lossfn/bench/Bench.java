@@ -23,11 +23,14 @@ import org.treesitter.TreeSitterPython;
  * Benchmark entry points (see bench/README.md).
  *
  * <pre>
- * parse py|java CORPUS [--threads N] [--repeat R] [--parser lossfn|raw-bundled]
+ * parse py|java CORPUS [--threads N] [--repeat R] [--parser lossfn|raw-bundled|model]
  *     Parse only, no analysis, over every *.py or *.java file under CORPUS. "lossfn" (default)
  *     is exactly the parse lossfn check does (PythonFrontend's parser and the copy into flat
  *     arrays; the fast parser unless -Dlossfn.python.parser=bundled); "raw-bundled" is the bundled
- *     binding's parseString alone (the reference floor). Java: JavaParser with lossfn's settings.
+ *     binding's parseString alone (the reference floor); "model" adds the lowering into lossfn's
+ *     program model (PythonFrontend.parse), still without analysis. Java: JavaParser with lossfn's
+ *     settings. Each pass also prints the CPU time the workers spent (ThreadMXBean), which a busy
+ *     machine disturbs much less than wall time.
  *     Files are read before timing; each pass prints its time, and the process exits after the
  *     last pass, so timing the whole process gives start-up + read + parse.
  * synth OUTDIR [--files N] [--seed S]
@@ -55,7 +58,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: parse py|java CORPUS [--threads N] [--repeat R] [--parser lossfn|raw-bundled]");
+        System.err.println("usage: parse py|java CORPUS [--threads N] [--repeat R] [--parser lossfn|raw-bundled|model]");
         System.err.println("       synth OUTDIR [--files N] [--seed S]");
         System.exit(2);
     }
@@ -100,28 +103,38 @@ public final class Bench {
             texts.add(t);
         }
         String what = lang.equals("java") ? "javaparser"
-                : parser.equals("raw-bundled") ? "raw-bundled" : "lossfn/" + PythonFrontend.parserInUse();
+                : parser.equals("raw-bundled") ? "raw-bundled"
+                : (parser.equals("model") ? "parse+lowering/" : "lossfn/") + PythonFrontend.parserInUse();
         System.out.printf(Locale.ROOT, "parse-only %s %s: %d files, %d lines, %.2f MB, %d threads%n",
                 lang, what, paths.size(), lines, bytes / 1e6, threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int r = 0; r < repeat; r++) {
                 AtomicLong nodes = new AtomicLong();
+                AtomicLong cpu = new AtomicLong();
                 long t0 = System.nanoTime();
                 List<Future<?>> futures = new ArrayList<>();
                 for (String text : texts) {
-                    futures.add(pool.submit(() -> nodes.addAndGet(parseOne(lang, parser, text))));
+                    futures.add(pool.submit(() -> {
+                        long c0 = THREADS.getCurrentThreadCpuTime();
+                        nodes.addAndGet(parseOne(lang, parser, text));
+                        cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+                    }));
                 }
                 for (Future<?> f : futures) {
                     f.get();
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "pass %d: %.3f s, %.0f lines/s, %d nodes%n", r + 1, s, lines / s, nodes.get());
+                double c = cpu.get() / 1e9;
+                System.out.printf(Locale.ROOT, "pass %d: %.3f s, %.0f lines/s, worker CPU %.3f s (%.0f lines per CPU-second), %d nodes%n",
+                        r + 1, s, lines / s, c, lines / c, nodes.get());
             }
         } finally {
             pool.shutdownNow();
         }
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static final ThreadLocal<JavaParser> JAVA = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
@@ -139,6 +152,10 @@ public final class Bench {
     static long parseOne(String lang, String parser, String text) {
         if (lang.equals("java")) {
             return JAVA.get().parse(text).getResult().isPresent() ? 1 : 0;
+        }
+        if (parser.equals("model")) {
+            return dev.lossfn.core.lang.python.PythonFrontend.parse(new dev.lossfn.core.model.SourceFile(
+                    Path.of("bench.py"), "bench.py", dev.lossfn.core.model.SourceFile.Language.PYTHON, text)).body().size();
         }
         if (parser.equals("raw-bundled")) {
             try (TSTree tree = Raw.PARSER.get().parseString(null, text)) {
