@@ -68,15 +68,18 @@ final class FastPython {
         if (arch.equals("x86_64")) {
             arch = "amd64";
         }
-        return (os.startsWith("linux") ? "linux" : os.replaceAll("[^a-z0-9]", "")) + "-" + arch;
+        // String.concat and a plain loop rather than '+' and regular expressions: this runs at every
+        // start, before the JVM has spun the method handles that string concatenation uses.
+        return (os.startsWith("linux") ? "linux" : safe(os)).concat("-").concat(arch);
     }
 
     /**
-     * Copies the library out of the jar into a per-user folder (once: an identical copy is reused),
+     * Copies the library out of the jar into a per-user folder (once: the copy named by the jar
+     * entry's CRC and size is reused),
      * or returns the file itself when the classes are in a directory.
      */
     private static Path extract() throws IOException {
-        String resource = "native/" + platform() + "/" + LIBRARY;
+        String resource = "native/".concat(platform()).concat("/").concat(LIBRARY);
         java.net.URL url = FastPython.class.getResource(resource);
         if (url == null) {
             return null;
@@ -88,12 +91,29 @@ final class FastPython {
                 // fall through to the copy
             }
         }
-        byte[] bytes;
-        try (InputStream in = url.openStream()) {
-            bytes = in.readAllBytes();
+        // The jar entry's CRC and size name the extracted copy, so a later start finds it without
+        // inflating or comparing the library (the folder is private to this user, and copies are
+        // written under a temporary name and moved into place whole).
+        String id = null;
+        long size = -1;
+        java.net.URLConnection connection = url.openConnection();
+        if (connection instanceof java.net.JarURLConnection jar) {
+            java.util.jar.JarEntry entry = jar.getJarEntry();
+            if (entry != null && entry.getCrc() >= 0 && entry.getSize() >= 0) {
+                id = Long.toHexString(entry.getCrc()).concat("-").concat(Long.toString(entry.getSize()));
+                size = entry.getSize();
+            }
         }
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lossfn-" + user);
+        byte[] bytes = null;
+        if (id == null) {
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            }
+            id = Integer.toHexString(Arrays.hashCode(bytes)).concat("-").concat(Integer.toString(bytes.length));
+            size = bytes.length;
+        }
+        String user = safe(System.getProperty("user.name", "user"));
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lossfn-".concat(user));
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -102,10 +122,17 @@ final class FastPython {
             dir = null;
         }
         if (dir != null && Files.isDirectory(dir) && !Files.isSymbolicLink(dir) && ownedByUs(dir)) {
-            Path target = dir.resolve(Integer.toHexString(Arrays.hashCode(bytes)) + "-" + bytes.length + "-" + LIBRARY);
-            if (Files.isRegularFile(target) && !Files.isSymbolicLink(target) && Files.size(target) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                return target;
+            Path target = dir.resolve(id.concat("-").concat(LIBRARY));
+            if (Files.isRegularFile(target) && !Files.isSymbolicLink(target) && ownedByUs(target)
+                    && Files.size(target) == size) {
+                if (bytes == null || Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    return target;
+                }
+            }
+            if (bytes == null) {
+                try (InputStream in = url.openStream()) {
+                    bytes = in.readAllBytes();
+                }
             }
             Path tmp = Files.createTempFile(dir, "lib", ".tmp");
             Files.write(tmp, bytes);
@@ -117,12 +144,29 @@ final class FastPython {
             }
             return target;
         }
+        if (bytes == null) {
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            }
+        }
         Path tmpDir = Files.createTempDirectory("lossfn-native");
         Path target = tmpDir.resolve(LIBRARY);
         Files.write(target, bytes);
         target.toFile().deleteOnExit();
         tmpDir.toFile().deleteOnExit();
         return target;
+    }
+
+    /** Letters, digits, '.', '_' and '-' kept, anything else turned into '_'. */
+    private static String safe(String s) {
+        char[] cs = s.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            char c = cs[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                cs[i] = '_';
+            }
+        }
+        return new String(cs);
     }
 
     private static boolean ownedByUs(Path dir) {
