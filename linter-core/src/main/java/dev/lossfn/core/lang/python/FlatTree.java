@@ -30,6 +30,22 @@ final class FlatTree {
         final String[] fieldNames;
         final int errorSymbol = 65535;
 
+        /** The fast parser's grammar (the same tree-sitter-python version as the bundled one). */
+        Grammar() {
+            int symbols = FastPython.symbolCount();
+            symbolNames = new String[symbols];
+            symbolNamed = new boolean[symbols];
+            for (int i = 0; i < symbols; i++) {
+                symbolNames[i] = FastPython.symbolName(i);
+                symbolNamed[i] = FastPython.symbolNamed(i);
+            }
+            int fields = FastPython.fieldCount();
+            fieldNames = new String[fields + 1];
+            for (int i = 1; i <= fields; i++) {
+                fieldNames[i] = FastPython.fieldName(i);
+            }
+        }
+
         Grammar(TSLanguage language) {
             int symbols = language.symbolCount();
             symbolNames = new String[symbols];
@@ -87,6 +103,20 @@ final class FlatTree {
         firstChild = new int[capacity];
         nextSibling = new int[capacity];
         missing = new boolean[capacity];
+    }
+
+    /** The tree the fast parser returned: {@code {symbol, start, end, field, firstChild, nextSibling, missing}}. */
+    static FlatTree of(Object[] parts, Grammar grammar) {
+        FlatTree t = new FlatTree(grammar, 0);
+        t.symbol = (int[]) parts[0];
+        t.start = (int[]) parts[1];
+        t.end = (int[]) parts[2];
+        t.field = (int[]) parts[3];
+        t.firstChild = (int[]) parts[4];
+        t.nextSibling = (int[]) parts[5];
+        t.missing = (boolean[]) parts[6];
+        t.size = t.symbol.length;
+        return t;
     }
 
     static FlatTree of(TSTree tree, Grammar grammar, int sizeHint) {

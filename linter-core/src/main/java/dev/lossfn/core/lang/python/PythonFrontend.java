@@ -20,28 +20,74 @@ import org.treesitter.TreeSitterPython;
  *
  * <p>tree-sitter recovers from syntax errors: the parts it could parse are lowered as usual, and
  * the first ERROR or MISSING node becomes a {@link ParseProblem}. One parser per thread: tree-sitter
- * parsers are not thread-safe. {@code TSParser.parse(byte[], ...)} crashes the JVM in 0.26.6, so the
- * text goes through {@code parseString}, whose node offsets are UTF-8 byte offsets.
+ * parsers are not thread-safe. The parse goes through {@link FastPython} (an -O2 build of the same
+ * grammar, one native call per file) when it is available, else through the bundled binding.
+ * {@code TSParser.parse(byte[], ...)} crashes the JVM in 0.26.6, so the bundled path goes through
+ * {@code parseString}, whose node offsets are UTF-8 byte offsets.
  */
 public final class PythonFrontend {
 
-    private static final TreeSitterPython LANGUAGE = new TreeSitterPython();
-    private static final FlatTree.Grammar GRAMMAR = new FlatTree.Grammar(LANGUAGE);
-    private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
-        TSParser parser = new TSParser();
-        parser.setLanguage(LANGUAGE);
-        return parser;
-    });
-
     private PythonFrontend() {}
 
-    public static ModuleModel parse(SourceFile file) {
-        FlatTree flat;
-        try (TSTree tree = PARSER.get().parseString(null, file.text())) {
-            flat = FlatTree.of(tree, GRAMMAR, file.text().length() / 3);
+    /** The bundled binding, loaded only when the fast parser is not available. */
+    private static final class Bundled {
+        static final TreeSitterPython LANGUAGE = new TreeSitterPython();
+        static final FlatTree.Grammar GRAMMAR = new FlatTree.Grammar(LANGUAGE);
+        static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
+            TSParser parser = new TSParser();
+            parser.setLanguage(LANGUAGE);
+            return parser;
+        });
+
+        static FlatTree parse(String text) {
+            try (TSTree tree = PARSER.get().parseString(null, text)) {
+                return FlatTree.of(tree, GRAMMAR, text.length() / 3);
+            }
         }
+    }
+
+    /** The fast parser's grammar tables, read once. */
+    private static final class Fast {
+        static final FlatTree.Grammar GRAMMAR = new FlatTree.Grammar();
+    }
+
+    /**
+     * Parses to the flat tree: through the fast parser when it is available, else (or when it gives
+     * no tree) through the bundled binding.
+     */
+    static FlatTree flatTree(String text, byte[] utf8) {
+        if (FastPython.available()) {
+            Object[] parts = FastPython.parse(utf8);
+            if (parts != null) {
+                return FlatTree.of(parts, Fast.GRAMMAR);
+            }
+        }
+        return Bundled.parse(text);
+    }
+
+    static FlatTree bundledFlatTree(String text) {
+        return Bundled.parse(text);
+    }
+
+    /** Which parser {@link #parse} uses: {@code "fast"} or {@code "bundled (reason)"}. */
+    public static String parserInUse() {
+        return FastPython.available() ? "fast" : "bundled (" + FastPython.whyNot() + ")";
+    }
+
+    /**
+     * Parse only, for benchmarks: the same parse {@link #parse} does (tree-sitter and the copy
+     * into flat arrays), with no lowering. Returns the number of nodes.
+     */
+    public static int parseOnly(String text) {
+        return flatTree(text, text.getBytes(StandardCharsets.UTF_8)).size;
+    }
+
+    public static ModuleModel parse(SourceFile file) {
+        String text = file.text();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        FlatTree flat = flatTree(text, utf8);
         {
-            Lowering lowering = new Lowering(file.text(), flat);
+            Lowering lowering = new Lowering(text, utf8, flat);
             List<Stmt> body = lowering.block(0);
             // Report the earliest problem in the file (the walk can meet nested errors out of order).
             List<ParseProblem> problems = lowering.problems.stream()
@@ -61,14 +107,15 @@ public final class PythonFrontend {
         private final List<Comment> comments = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int[] byteToChar; // built lazily for non-ASCII text
+        private int[] codePointsBefore; // built lazily for non-ASCII text
         private int firstProblemByte = Integer.MAX_VALUE;
 
         private final FlatTree t;
 
-        Lowering(String text, FlatTree t) {
+        Lowering(String text, byte[] utf8, FlatTree t) {
             this.text = text;
             this.t = t;
-            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+            this.utf8 = utf8;
             this.ascii = utf8.length == text.length();
             List<Integer> starts = new ArrayList<>();
             starts.add(0);
@@ -122,7 +169,22 @@ public final class PythonFrontend {
 
         private int column(int line, int charOffset) {
             int start = lineStarts[line];
-            return (ascii ? charOffset - start : text.codePointCount(start, charOffset)) + 1;
+            if (ascii) {
+                return charOffset - start + 1;
+            }
+            if (codePointsBefore == null) {
+                // codePointsBefore[i] == text.codePointCount(0, i); line starts and node offsets never
+                // split a surrogate pair, so differences equal codePointCount over the range.
+                int[] before = new int[text.length() + 1];
+                for (int i = 0; i < text.length(); i++) {
+                    boolean secondHalf = i > 0 && Character.isLowSurrogate(text.charAt(i))
+                            && Character.isHighSurrogate(text.charAt(i - 1));
+                    before[i + 1] = before[i] + (secondHalf ? 0 : 1);
+                }
+                codePointsBefore = before;
+            }
+            int end = Math.max(start, Math.min(charOffset, text.length()));
+            return codePointsBefore[end] - codePointsBefore[start] + 1;
         }
 
         Span span(int n) {
