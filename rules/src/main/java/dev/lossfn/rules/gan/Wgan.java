@@ -62,7 +62,9 @@ public final class Wgan {
     /** A cheap text test before any evaluation: most files never mention a critic or a penalty. */
     private static boolean mayTrainGan(ModuleInfo m) {
         String text = m.model().file().text();
-        return text.contains("mean") || text.contains("penalty") || text.contains("autograd");
+        return text.contains("penalty") || text.contains("autograd") || text.contains("gp")
+                || text.contains("mean") && (text.contains("ritic") || text.contains("iscriminator")
+                || text.contains("disc") || text.contains("netD") || text.contains("D("));
     }
 
     private static Facts compute(ModuleInfo module, Evaluator ev) {
@@ -121,9 +123,10 @@ public final class Wgan {
     public static boolean gradientPenalty(CallSite cs, Evaluator ev) {
         Expr callee = cs.call().callee();
         String name = callee instanceof Expr.Name n ? n.id() : callee instanceof Expr.Attribute a ? a.name() : "";
-        List<String> tokens = LossCode.tokens(name);
-        if (tokens.contains("penalty") || tokens.contains("gp")) {
-            return true;
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("penalty") || lower.equals("gp") || lower.startsWith("gp_") || lower.endsWith("_gp")
+                || lower.contains("_gp_")) {
+            return true; // gradient_penalty, compute_gp, gp_loss
         }
         if (name.equals("grad") && cs.call().keyword("create_graph") instanceof Expr.Literal l && l.text().equals("True")) {
             String q = ev.qualifiedName(callee, cs.scope(), cs.site());
