@@ -59,10 +59,13 @@ public final class Wgan {
         });
     }
 
+    /** {@code gp} as a word of an identifier ({@code compute_gp}, {@code gp_loss}), not inside {@code gpu}. */
+    private static final java.util.regex.Pattern GP_WORD = java.util.regex.Pattern.compile("(?<![A-Za-z])gp(?![A-Za-z])");
+
     /** A cheap text test before any evaluation: most files never mention a critic or a penalty. */
     private static boolean mayTrainGan(ModuleInfo m) {
         String text = m.model().file().text();
-        return text.contains("penalty") || text.contains("autograd") || text.contains("gp")
+        return text.contains("penalty") || text.contains("autograd") || GP_WORD.matcher(text).find()
                 || text.contains("mean") && (text.contains("ritic") || text.contains("iscriminator")
                 || text.contains("disc") || text.contains("netD") || text.contains("D("));
     }
