@@ -6,6 +6,34 @@ import java.util.List;
 /** Statements of the language-neutral program model. */
 public sealed interface Stmt extends Node {
 
+    /**
+     * Every statement of {@code body} and of the blocks nested in it, in source order. With
+     * {@code intoDefinitions} false, the bodies of nested function and class definitions are left out
+     * (the definitions themselves are listed).
+     */
+    static List<Stmt> descendants(List<Stmt> body, boolean intoDefinitions) {
+        List<Stmt> out = new ArrayList<>();
+        java.util.ArrayDeque<Stmt> stack = new java.util.ArrayDeque<>();
+        for (int i = body.size() - 1; i >= 0; i--) {
+            stack.push(body.get(i));
+        }
+        while (!stack.isEmpty()) {
+            Stmt st = stack.pop();
+            out.add(st);
+            if (!intoDefinitions && (st instanceof FunctionDef || st instanceof ClassDef)) {
+                continue;
+            }
+            List<List<Stmt>> blocks = blocks(st);
+            for (int b = blocks.size() - 1; b >= 0; b--) {
+                List<Stmt> block = blocks.get(b);
+                for (int i = block.size() - 1; i >= 0; i--) {
+                    stack.push(block.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The statement lists nested in a statement: branches, loop and handler bodies, function and class bodies. */
     static List<List<Stmt>> blocks(Stmt s) {
         if (s instanceof Loop l) {

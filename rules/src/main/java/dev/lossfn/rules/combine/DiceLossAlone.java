@@ -14,9 +14,7 @@ import dev.lossfn.core.model.Stmt;
 import dev.lossfn.rules.catalog.DiceLosses;
 import dev.lossfn.rules.guards.LossCode;
 import dev.lossfn.rules.catalog.TestFiles;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -94,17 +92,10 @@ public final class DiceLossAlone implements Rule {
         }
         for (FunctionInfo fn : functions(ctx)) {
             if (fn.name().equals("training_step") && fn.owner() != null) {
-                Deque<List<Stmt>> blocks = new ArrayDeque<>();
-                blocks.push(fn.def().body());
-                while (!blocks.isEmpty()) {
-                    for (Stmt st : blocks.pop()) {
-                        if (st instanceof Stmt.Return r && r.value() != null) {
-                            report(ctx, alone(ctx, r.value(), fn.scope(), new Site(r.span().startOffset(), new int[0]), 0),
-                                    reported);
-                        }
-                        if (!(st instanceof Stmt.FunctionDef)) {
-                            Stmt.blocks(st).forEach(blocks::push);
-                        }
+                for (Stmt st : Stmt.descendants(fn.def().body(), false)) {
+                    if (st instanceof Stmt.Return r && r.value() != null) {
+                        report(ctx, alone(ctx, r.value(), fn.scope(), new Site(r.span().startOffset(), new int[0]), 0),
+                                reported);
                     }
                 }
             }

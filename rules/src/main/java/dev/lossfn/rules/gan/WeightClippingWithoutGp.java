@@ -9,8 +9,6 @@ import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.model.Expr;
 import dev.lossfn.core.model.SourceFile.Language;
 import dev.lossfn.core.model.Stmt;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -78,20 +76,15 @@ public final class WeightClippingWithoutGp implements Rule {
         if (Wgan.of(ctx.module(), ctx.evaluator()).gradientPenalty()) {
             return;
         }
-        Deque<List<Stmt>> blocks = new ArrayDeque<>();
-        blocks.push(ctx.module().model().body());
-        while (!blocks.isEmpty()) {
-            for (Stmt st : blocks.pop()) {
-                if (st instanceof Stmt.Loop l && l.target() instanceof Expr.Name p && criticParameters(l.iterOrTest(), ctx)) {
-                    for (CallSite cs : ctx.callSites()) {
-                        if (l.span().contains(cs.call().span()) && clampOf(cs.call(), p.id())) {
-                            ctx.report(cs.call(), "weight clipping keeps the critic Lipschitz only crudely (weights "
-                                    + "pile up at the bounds, gradients vanish or explode); use a gradient penalty "
-                                    + "or spectral normalisation");
-                        }
+        for (Stmt st : Stmt.descendants(ctx.module().model().body(), true)) {
+            if (st instanceof Stmt.Loop l && l.target() instanceof Expr.Name p && criticParameters(l.iterOrTest(), ctx)) {
+                for (CallSite cs : ctx.callSites()) {
+                    if (l.span().contains(cs.call().span()) && clampOf(cs.call(), p.id())) {
+                        ctx.report(cs.call(), "weight clipping keeps the critic Lipschitz only crudely (weights "
+                                + "pile up at the bounds, gradients vanish or explode); use a gradient penalty "
+                                + "or spectral normalisation");
                     }
                 }
-                Stmt.blocks(st).forEach(blocks::push);
             }
         }
     }

@@ -76,9 +76,8 @@ public final class Guards {
             }
         }
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            Site defSite = at.ev().definitionSite(n, at.scope(), at.site());
-            return def != null && defSite != null && guarded(def, new At(at.ev(), at.scope(), defSite), depth + 1);
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            return r != null && guarded(r.value(), new At(at.ev(), at.scope(), r.site()), depth + 1);
         }
         return false;
     }
@@ -212,9 +211,8 @@ public final class Guards {
             }
         }
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            Site defSite = at.ev().definitionSite(n, at.scope(), at.site());
-            return def != null && defSite != null && safe(def, new At(at.ev(), at.scope(), defSite), depth + 1);
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            return r != null && safe(r.value(), new At(at.ev(), at.scope(), r.site()), depth + 1);
         }
         if (e instanceof Expr.BinOp b && (b.op().equals("*") || b.op().equals("+"))) {
             return safe(b.left(), at, depth + 1) && safe(b.right(), at, depth + 1);
@@ -249,9 +247,8 @@ public final class Guards {
             return containsExp(a.receiver(), at); // the exponentials of a similarity matrix, off its diagonal
         }
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            Site s = at.ev().definitionSite(n, at.scope(), at.site());
-            return def != null && s != null && !(def instanceof Expr.Name) && containsExp(def, new At(at.ev(), at.scope(), s));
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            return r != null && !(r.value() instanceof Expr.Name) && containsExp(r.value(), new At(at.ev(), at.scope(), r.site()));
         }
         return false;
     }
@@ -297,9 +294,8 @@ public final class Guards {
         }
 
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            Site defSite = at.ev().definitionSite(n, at.scope(), at.site());
-            return def != null && defSite != null && riskyReduction(def, new At(at.ev(), at.scope(), defSite), depth + 1);
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            return r != null && riskyReduction(r.value(), new At(at.ev(), at.scope(), r.site()), depth + 1);
         }
         return false;
     }

@@ -81,19 +81,11 @@ public final class LossCode {
             return false;
         }
         Stmt.Assign holder = null;
-        List<Stmt> all = new ArrayList<>();
-        Deque<List<Stmt>> blocks = new ArrayDeque<>();
-        blocks.push(fn.def().body());
-        while (!blocks.isEmpty()) {
-            for (Stmt st : blocks.pop()) {
-                all.add(st);
-                if (st instanceof Stmt.Assign a && a.augmentedOp() == null && a.targets().size() == 1
-                        && a.targets().get(0) instanceof Expr.Name && a.value() != null && a.value().span().contains(node)) {
-                    holder = a;
-                }
-                if (!(st instanceof Stmt.FunctionDef) && !(st instanceof Stmt.ClassDef)) {
-                    Stmt.blocks(st).forEach(blocks::push);
-                }
+        List<Stmt> all = Stmt.descendants(fn.def().body(), false);
+        for (Stmt st : all) {
+            if (st instanceof Stmt.Assign a && a.augmentedOp() == null && a.targets().size() == 1
+                    && a.targets().get(0) instanceof Expr.Name && a.value() != null && a.value().span().contains(node)) {
+                holder = a;
             }
         }
         if (holder == null) {
@@ -220,11 +212,10 @@ public final class LossCode {
                 }
                 spans.add(e.span());
                 for (Expr.Name n : names(e)) {
-                    Expr def = ev.definitionOf(n, cs.scope(), at);
-                    Site defSite = ev.definitionSite(n, cs.scope(), at);
-                    if (def != null && defSite != null) {
-                        work.add(def);
-                        sites.add(defSite);
+                    var r = ev.reaching(n, cs.scope(), at);
+                    if (r != null) {
+                        work.add(r.value());
+                        sites.add(r.site());
                     }
                 }
             }

@@ -99,10 +99,9 @@ public final class UnclampedExp implements Rule {
             return false;
         }
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            var defSite = at.ev().definitionSite(n, at.scope(), at.site());
-            if (def != null && defSite != null) {
-                return unbounded(def, new Guards.At(at.ev(), at.scope(), defSite), depth + 1);
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            if (r != null) {
+                return unbounded(r.value(), new Guards.At(at.ev(), at.scope(), r.site()), depth + 1);
             }
             return !logScale(e);
         }

@@ -95,9 +95,8 @@ public final class UnguardedSqrt implements Rule {
             return false;
         }
         if (e instanceof Expr.Name n) {
-            Expr def = at.ev().definitionOf(n, at.scope(), at.site());
-            Site s = at.ev().definitionSite(n, at.scope(), at.site());
-            return def != null && s != null && sumOfSquares(def, new Guards.At(at.ev(), at.scope(), s), depth + 1);
+            var r = at.ev().reaching(n, at.scope(), at.site());
+            return r != null && sumOfSquares(r.value(), new Guards.At(at.ev(), at.scope(), r.site()), depth + 1);
         }
         if (!MathOps.isReduction(e, at.ev(), at.scope(), at.site())) {
             return false;

@@ -17,8 +17,6 @@ import dev.lossfn.rules.catalog.Metrics;
 import dev.lossfn.rules.guards.LossCode;
 import dev.lossfn.rules.catalog.TestFiles;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -151,15 +149,10 @@ public final class AccuracyOnlyWithImbalance implements Rule {
                 }
             }
         }
-        Deque<List<Stmt>> blocks = new ArrayDeque<>();
-        blocks.push(ctx.module().model().body());
-        while (!blocks.isEmpty()) {
-            for (Stmt st : blocks.pop()) {
-                if (st instanceof Stmt.Assign a && a.targets().size() == 1 && a.value() != null
-                        && accuracyName(a.targets().get(0)) && comparesEquality(a.value(), ctx)) {
-                    first = earlier(first, a.value());
-                }
-                Stmt.blocks(st).forEach(blocks::push);
+        for (Stmt st : Stmt.descendants(ctx.module().model().body(), true)) {
+            if (st instanceof Stmt.Assign a && a.targets().size() == 1 && a.value() != null
+                    && accuracyName(a.targets().get(0)) && comparesEquality(a.value(), ctx)) {
+                first = earlier(first, a.value());
             }
         }
         return first;

@@ -98,21 +98,14 @@ public final class BceOnProbabilities implements Rule {
             return false;
         }
         String src = ctx.module().model().file().text();
-        java.util.Deque<java.util.List<dev.lossfn.core.model.Stmt>> blocks = new java.util.ArrayDeque<>();
-        blocks.push(fn.def().body());
-        while (!blocks.isEmpty()) {
-            for (var st : blocks.pop()) {
-                if (st instanceof dev.lossfn.core.model.Stmt.If i && !i.body().isEmpty()
-                        && src.substring(i.test().span().startOffset(), i.test().span().endOffset())
-                        .toLowerCase(java.util.Locale.ROOT).contains("logit")) {
-                    var body = new dev.lossfn.core.model.Span(0, 0, 0, 0, i.body().get(0).span().startOffset(),
-                            i.body().get(i.body().size() - 1).span().endOffset());
-                    if (!body.contains(cs.call().span()) && logitsCallWithin(ctx, body)) {
-                        return true;
-                    }
-                }
-                if (!(st instanceof dev.lossfn.core.model.Stmt.FunctionDef)) {
-                    dev.lossfn.core.model.Stmt.blocks(st).forEach(blocks::push);
+        for (var st : dev.lossfn.core.model.Stmt.descendants(fn.def().body(), false)) {
+            if (st instanceof dev.lossfn.core.model.Stmt.If i && !i.body().isEmpty()
+                    && src.substring(i.test().span().startOffset(), i.test().span().endOffset())
+                    .toLowerCase(java.util.Locale.ROOT).contains("logit")) {
+                var body = new dev.lossfn.core.model.Span(0, 0, 0, 0, i.body().get(0).span().startOffset(),
+                        i.body().get(i.body().size() - 1).span().endOffset());
+                if (!body.contains(cs.call().span()) && logitsCallWithin(ctx, body)) {
+                    return true;
                 }
             }
         }

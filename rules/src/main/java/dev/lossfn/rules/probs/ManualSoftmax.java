@@ -106,9 +106,8 @@ public final class ManualSoftmax implements Rule {
             return cs != null && MathOps.expArgument(cs, ctx.evaluator()) != null ? c : null;
         }
         if (e instanceof Expr.Name n) {
-            Expr def = ctx.evaluator().definitionOf(n, scope, site);
-            Site s = ctx.evaluator().definitionSite(n, scope, site);
-            return def == null || s == null ? null : exp(def, ctx, scope, s, depth + 1);
+            var r = ctx.evaluator().reaching(n, scope, site);
+            return r == null ? null : exp(r.value(), ctx, scope, r.site(), depth + 1);
         }
         return null;
     }
@@ -116,9 +115,8 @@ public final class ManualSoftmax implements Rule {
     /** The exp call summed by a reduction ({@code e.sum(1)}, {@code torch.sum(torch.exp(x), 1)}), or null. */
     private static Expr.Call sumOfExp(Expr e, RuleContext ctx, Scope scope, Site site) {
         if (e instanceof Expr.Name n) {
-            Expr def = ctx.evaluator().definitionOf(n, scope, site);
-            Site s = ctx.evaluator().definitionSite(n, scope, site);
-            return def == null || s == null ? null : sumOfExp(def, ctx, scope, s);
+            var r = ctx.evaluator().reaching(n, scope, site);
+            return r == null ? null : sumOfExp(r.value(), ctx, scope, r.site());
         }
         if (!(e instanceof Expr.Call c) || !MathOps.isReduction(c, ctx.evaluator(), scope, site)) {
             return null;
@@ -133,9 +131,8 @@ public final class ManualSoftmax implements Rule {
             return false;
         }
         if (arg instanceof Expr.Name n) {
-            Expr def = ctx.evaluator().definitionOf(n, scope, site);
-            Site s = ctx.evaluator().definitionSite(n, scope, site);
-            return def != null && s != null && maxSubtracted(def, ctx, scope, s, depth + 1);
+            var r = ctx.evaluator().reaching(n, scope, site);
+            return r != null && maxSubtracted(r.value(), ctx, scope, r.site(), depth + 1);
         }
         if (arg instanceof Expr.BinOp b && b.op().equals("-")) {
             return isMax(b.right(), ctx, scope, site, 0);
