@@ -40,6 +40,21 @@ public final class ClassInfo {
         return methods;
     }
 
+    /**
+     * The value of the last {@code self.name = value} that {@code method} executes on every path (at the
+     * top level of its body, not by unpacking); null when there is none or it is not a plain value
+     * ({@code self.name += v}).
+     */
+    public Expr lastUnconditionalAssignment(String name, FunctionInfo method) {
+        Expr last = null;
+        for (AttrDef d : selfAttrs.getOrDefault(name, List.of())) {
+            if (d.method() == method && d.site().blocks().length == 0) {
+                last = d.unpack() != null && d.unpack().length == 0 ? d.value() : null;
+            }
+        }
+        return last;
+    }
+
     void addSelfAttr(String name, AttrDef def) {
         selfAttrs.computeIfAbsent(name, k -> new ArrayList<>()).add(def);
     }

@@ -167,13 +167,7 @@ public final class Keras {
                 && a.receiver() instanceof Expr.Name self && self.id().equals(call.selfName()))) {
             return null;
         }
-        Expr built = null;
-        for (Stmt st : init.def().body()) {
-            if (st instanceof Stmt.Assign as && as.targets().size() == 1 && as.targets().get(0) instanceof Expr.Attribute t
-                    && t.name().equals(a.name()) && t.receiver() instanceof Expr.Name r && r.id().equals(init.selfName())) {
-                built = as.value();
-            }
-        }
+        Expr built = cls.lastUnconditionalAssignment(a.name(), init);
         if (!(built instanceof Expr.Call)) {
             return null;
         }
