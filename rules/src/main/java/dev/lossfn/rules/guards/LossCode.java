@@ -39,11 +39,13 @@ public final class LossCode {
 
     /** True when {@code node} (at {@code site} in {@code scope}) is loss code. */
     public static boolean contains(ModuleInfo module, Evaluator ev, Scope scope, Span node) {
+        // the walk over the function's statements only for what would otherwise count as loss code
+        return lossScope(module, ev, scope, node) && !onlyAsserted(scope, node);
+    }
+
+    private static boolean lossScope(ModuleInfo module, Evaluator ev, Scope scope, Span node) {
         boolean metricsModule = module.model().file().displayPath().toLowerCase(java.util.Locale.ROOT)
                 .matches("(.*/)?(metric|metrics|evaluation|eval)(/.*|\\.py|_.*)");
-        if (onlyAsserted(scope, node)) {
-            return false;
-        }
         for (Scope s = scope; s != null && !metricsModule; s = s.parent()) {
             FunctionInfo fn = s.function();
             if (fn == null) {
