@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers "what does this expression evaluate to?" for the rules: tensor kinds through local
@@ -25,14 +24,16 @@ public final class Evaluator {
 
     private final Project project;
     private final FrameworkCatalog catalog;
-    private final Map<Key, Value> returnsCache = new ConcurrentHashMap<>();
-    private final Map<Key, Value> attrCache = new ConcurrentHashMap<>();
-    private final Map<Key, Value> defCache = new ConcurrentHashMap<>();
-    private final Map<Key, Value> exprCache = new ConcurrentHashMap<>();
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
-    /** A cache key compared by the identity of its parts (model records hash structurally, which is slow). */
-    private record Key(Object a, Object b) {
+    /**
+     * A cache key compared by the identity of its parts (model records hash structurally, which is slow).
+     * The first part is an expression, a binding, a class or a function, never two of these at once, so the
+     * values of all four share one table per module ({@link ModuleInfo#values}): a module's rules mostly ask
+     * about that module, and a small table stays in the processor's caches where one for the whole project
+     * would not.
+     */
+    record Key(Object a, Object b) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.a == a && k.b == b;
@@ -142,19 +143,15 @@ public final class Evaluator {
         }
         st.depth++;
         try {
-            return evalInner(e, env);
+            if (e instanceof Expr.Call || e instanceof Expr.Attribute) {
+                // An expression sits at one site of one scope: its value depends only on what self is bound to.
+                // Chains (a.b().c().d()) would otherwise be re-evaluated from every call site along them.
+                return memo(env.scope().module(), new Key(e, env.self()), st, () -> evalUncached(e, env));
+            }
+            return evalUncached(e, env);
         } finally {
             st.depth--;
         }
-    }
-
-    private Value evalInner(Expr e, Env env) {
-        if (e instanceof Expr.Call || e instanceof Expr.Attribute) {
-            // An expression sits at one site of one scope: its value depends only on what self is bound to.
-            // Chains (a.b().c().d()) would otherwise be re-evaluated from every call site along them.
-            return memo(exprCache, new Key(e, env.self()), () -> evalUncached(e, env));
-        }
-        return evalUncached(e, env);
     }
 
     private Value evalUncached(Expr e, Env env) {
@@ -219,18 +216,27 @@ public final class Evaluator {
             return lookupAnywhere(scope.module().scope(), name);
         }
         List<Def> defs = scope.defsOf(name);
-        List<Value> candidates = new ArrayList<>();
+        List<Value> candidates = null;
         boolean dominated = false;
         for (int i = defs.size() - 1; i >= 0; i--) {
             Def d = defs.get(i);
             if (d.site().offset() > site.offset()) {
                 continue;
             }
+            if (candidates == null && d.site().dominates(site)) {
+                return valueOf(d, self); // the common case: one assignment reaches the use on every path
+            }
+            if (candidates == null) {
+                candidates = new ArrayList<>();
+            }
             candidates.add(valueOf(d, self));
             if (d.site().dominates(site)) {
                 dominated = true;
                 break;
             }
+        }
+        if (candidates == null) {
+            candidates = new ArrayList<>();
         }
         if (!dominated) {
             if (scope.params.contains(name)) {
@@ -257,7 +263,10 @@ public final class Evaluator {
             return scope.function() == null && scope.classBody() == null ? starImport(scope.module(), name)
                     : Value.UNKNOWN;
         }
-        List<Value> values = new ArrayList<>();
+        if (defs.size() == 1) {
+            return valueOf(defs.get(0), null);
+        }
+        List<Value> values = new ArrayList<>(defs.size());
         for (Def d : defs) {
             values.add(valueOf(d, null));
         }
@@ -282,13 +291,13 @@ public final class Evaluator {
     private Value valueOf(Def d, ClassInfo self) {
         switch (d.type()) {
             case VALUE: {
-                return memo(defCache, new Key(d, self), () -> {
+                return memo(d.scope().module(), new Key(d, self), state.get(), () -> {
                     Value v = eval(d.value(), new Env(d.scope(), self, d.valueSite()));
                     return unpack(v, d.unpack());
                 });
             }
             case IMPORT:
-                return memo(defCache, new Key(d, null), () -> resolveQualified(d.importedName(), d.scope().module()));
+                return memo(d.scope().module(), new Key(d, null), state.get(), () -> resolveQualified(d.importedName(), d.scope().module()));
             case FUNCTION:
                 return new Value.Function(d.function(), null);
             case CLASS:
@@ -380,7 +389,7 @@ public final class Evaluator {
         if (m != null) {
             return new Value.Function(m, cls);
         }
-        return memo(attrCache, new Key(cls, name), () -> {
+        return memo(cls.module(), new Key(cls, name), state.get(), () -> {
             List<Value> values = new ArrayList<>();
             for (ClassInfo c = cls; c != null; c = projectBase(c)) {
                 for (ClassInfo.AttrDef d : finalAssignments(c.selfAttrs.getOrDefault(name, List.of()))) {
@@ -674,7 +683,7 @@ public final class Evaluator {
 
     /** What a function returns: all its {@code return} values must agree. */
     private Value returnsOf(FunctionInfo fn, ClassInfo self) {
-        return memo(returnsCache, new Key(fn, self), () -> {
+        return memo(fn.scope().module(), new Key(fn, self), state.get(), () -> {
             List<Value> values = new ArrayList<>();
             for (FunctionInfo.Returned r : fn.returns) {
                 values.add(r.stmt().value() == null ? Value.UNKNOWN
@@ -685,12 +694,12 @@ public final class Evaluator {
     }
 
     /** A cached computation that evaluates to UNKNOWN when it is reached again while in progress (a cycle). */
-    private Value memo(Map<Key, Value> cache, Key key, java.util.function.Supplier<Value> compute) {
+    private static Value memo(ModuleInfo owner, Key key, State st, java.util.function.Supplier<Value> compute) {
+        Map<Key, Value> cache = owner.values();
         Value cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        State st = state.get();
         if (!st.active.add(key)) {
             return Value.UNKNOWN;
         }

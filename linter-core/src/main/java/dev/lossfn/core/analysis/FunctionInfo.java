@@ -44,6 +44,19 @@ public final class FunctionInfo {
 
     /** The name of the receiver parameter ({@code self}) for methods, else null. */
     public String selfName() {
+        String s = selfName;
+        if (s == null) {
+            s = receiverName();
+            selfName = s == null ? NO_RECEIVER : s; // a benign race: every thread computes the same string
+        }
+        return s == NO_RECEIVER ? null : s;
+    }
+
+    /** Marks "not a method" in {@link #selfName}: the evaluator asks for every name it looks up. */
+    private static final String NO_RECEIVER = new String("");
+    private String selfName;
+
+    private String receiverName() {
         if (owner == null || def.params().isEmpty()) {
             return null;
         }

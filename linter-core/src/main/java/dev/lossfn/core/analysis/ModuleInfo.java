@@ -74,6 +74,26 @@ public final class ModuleInfo {
         return m.get(call);
     }
 
+    /**
+     * The evaluator's memo of this module's expressions, bindings, classes and functions. Created on first
+     * use, sized by the module's call sites, since most entries are calls and their callees.
+     */
+    java.util.Map<Evaluator.Key, Value> values() {
+        java.util.Map<Evaluator.Key, Value> v = values;
+        if (v == null) {
+            synchronized (this) {
+                v = values;
+                if (v == null) {
+                    v = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16, 4 * callSites.size()));
+                    values = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    private volatile java.util.Map<Evaluator.Key, Value> values;
+
     public List<ClassInfo> classes() {
         return classes;
     }

@@ -144,7 +144,7 @@ public final class Engine {
             all.sort(Finding.ORDER);
             long lines = 0;
             for (ModuleInfo m : project.modules()) {
-                lines += m.model().file().text().lines().count();
+                lines += lineCount(m.model().file().text());
             }
             List<String> runErrors = new ArrayList<>(errors);
             runErrors.sort(null);
@@ -392,7 +392,29 @@ public final class Engine {
         }
     }
 
-    /** Display path: relative to the working directory when below it, with forward slashes. */
+    /** What {@code text.lines().count()} returns (lines end at \n, \r or \r\n), without a stream. */
+    static long lineCount(String text) {
+        long lines = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines++;
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            }
+        }
+        if (n > 0) {
+            char last = text.charAt(n - 1);
+            if (last != '\n' && last != '\r') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+        /** Display path: relative to the working directory when below it, with forward slashes. */
     public static String displayPath(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();

@@ -52,6 +52,10 @@ final class SourceReader {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         String text;
+        if (isAscii(bytes, start)) { // most source files: a plain copy, no decoder
+            text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return new Read(new SourceFile(path, display, language, text), problems, true, ResultCache.sha256(bytes));
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -71,7 +75,16 @@ final class SourceReader {
         return new Read(new SourceFile(path, display, language, text), problems, true, ResultCache.sha256(bytes));
     }
 
-    private static int firstInvalid(byte[] bytes, int start) {
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+        private static int firstInvalid(byte[] bytes, int start) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         int lo = start;

@@ -45,6 +45,9 @@ public final class Metrics {
             }
             Matcher m = WORD.matcher(line);
             while (m.find()) {
+                if (!mayNameMetric(m.group())) {
+                    continue;
+                }
                 List<String> words = words(m.group());
                 for (String w : words) {
                     if (!MINORITY_WORDS.contains(w)
@@ -62,9 +65,31 @@ public final class Metrics {
         return false;
     }
 
-    /** {@code f1_score} is f1 + score, {@code MulticlassF1Score} is multiclass + f1 + score (digits stay). */
-    static List<String> words(String identifier) {
-        String split = identifier.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2");
-        return List.of(split.toLowerCase(java.util.Locale.ROOT).split("_+"));
+    /**
+     * A cheap test before splitting an identifier into words: every word is a substring of the lower-cased
+     * identifier, so one that contains no metric word names no metric.
+     */
+    private static boolean mayNameMetric(String identifier) {
+        String lower = identifier.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("classification") && lower.contains("report")) {
+            return true;
+        }
+        for (String w : MINORITY_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+        /** {@code f1_score} is f1 + score, {@code MulticlassF1Score} is multiclass + f1 + score (digits stay). */
+    static List<String> words(String identifier) {
+        String split = CAMEL_HUMP.matcher(identifier).replaceAll("$1_$2");
+        split = ACRONYM_END.matcher(split).replaceAll("$1_$2");
+        return List.of(UNDERSCORES.split(split.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern ACRONYM_END = Pattern.compile("([A-Z])([A-Z][a-z])");
+    private static final Pattern UNDERSCORES = Pattern.compile("_+");
 }

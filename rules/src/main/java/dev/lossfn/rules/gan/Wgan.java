@@ -59,13 +59,29 @@ public final class Wgan {
         });
     }
 
-    /** {@code gp} as a word of an identifier ({@code compute_gp}, {@code gp_loss}), not inside {@code gpu}. */
-    private static final java.util.regex.Pattern GP_WORD = java.util.regex.Pattern.compile("(?<![A-Za-z])gp(?![A-Za-z])");
+    /**
+     * {@code gp} as a word of an identifier ({@code compute_gp}, {@code gp_loss}), not inside {@code gpu}. A
+     * plain scan: a look-behind regular expression over every file's whole text cost a tenth of a run.
+     */
+    static boolean mentionsGpWord(String text) {
+        for (int i = text.indexOf("gp"); i >= 0; i = text.indexOf("gp", i + 1)) {
+            boolean letterBefore = i > 0 && isAsciiLetter(text.charAt(i - 1));
+            boolean letterAfter = i + 2 < text.length() && isAsciiLetter(text.charAt(i + 2));
+            if (!letterBefore && !letterAfter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
 
     /** A cheap text test before any evaluation: most files never mention a critic or a penalty. */
     private static boolean mayTrainGan(ModuleInfo m) {
         String text = m.model().file().text();
-        return text.contains("penalty") || text.contains("autograd") || GP_WORD.matcher(text).find()
+        return text.contains("penalty") || text.contains("autograd") || mentionsGpWord(text)
                 || text.contains("mean") && (text.contains("ritic") || text.contains("iscriminator")
                 || text.contains("disc") || text.contains("netD") || text.contains("D("));
     }

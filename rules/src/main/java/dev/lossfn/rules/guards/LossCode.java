@@ -172,7 +172,15 @@ public final class LossCode {
     /** Splits snake_case and CamelCase (with acronyms: NLLLoss is nll + loss) into lower-case words. */
     public static List<String> tokens(String id) {
         List<String> out = new ArrayList<>();
-        for (String part : id.split("[_\\d]+")) {
+        // Parts between runs of '_' and ASCII digits (what the pattern [_\d]+ splits on), without a regex:
+        // rules call this for every identifier they meet.
+        for (int from = 0; from < id.length(); ) {
+            int to = from;
+            while (to < id.length() && !isSeparator(id.charAt(to))) {
+                to++;
+            }
+            String part = id.substring(from, to);
+            from = to + 1;
             StringBuilder cur = new StringBuilder();
             for (int i = 0; i < part.length(); i++) {
                 char c = part.charAt(i);
@@ -190,6 +198,10 @@ public final class LossCode {
             }
         }
         return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '_' || c >= '0' && c <= '9';
     }
 
     /** Per scope, the spans of the expressions whose values reach a {@code .backward()} call. */

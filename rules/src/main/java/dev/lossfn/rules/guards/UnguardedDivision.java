@@ -59,10 +59,7 @@ public final class UnguardedDivision implements Rule {
                 && Set.of("torch", "np", "numpy", "ops", "jnp", "tf", "K").contains(r.id()))
                 ? a.receiver() : c.args().get(0).value(); // x.sum(...), or torch.sum(x), ops.sum(x, axis)
         String src = ctx.module().model().file().text();
-        String num = src.substring(numerator.span().startOffset(), numerator.span().endOffset()).replaceAll("\\s+", "");
-        String reduced = src.substring(reducedExpr.span().startOffset(), reducedExpr.span().endOffset())
-                .replaceAll("\\s+", "");
-        return num.equals(reduced);
+        return numerator.span().compactText(src).equals(reducedExpr.span().compactText(src));
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class UnguardedSqrt implements Rule {
     }
 
     private static String text(Expr e, String src) {
-        return src.substring(e.span().startOffset(), e.span().endOffset()).replaceAll("\\s+", "");
+        return e.span().compactText(src);
     }
 
     private static boolean squared(Expr e, String src) {

@@ -306,9 +306,7 @@ public final class TrainingLoops {
             Expr params = inst.construction().argument(0, "params");
             if (params instanceof Expr.Call pc && pc.callee() instanceof Expr.Attribute pa
                     && pa.name().equals("parameters")) {
-                String owner = inst.constructionScope().module().model().file().text()
-                        .substring(pa.receiver().span().startOffset(), pa.receiver().span().endOffset());
-                return owner.replaceAll("\\s+", "");
+                return pa.receiver().span().compactText(inst.constructionScope().module().model().file().text());
             }
         }
         return null;
@@ -436,8 +434,7 @@ public final class TrainingLoops {
     }
 
     private String text(Expr e) {
-        return src.substring(e.span().startOffset(), Math.min(e.span().endOffset(), src.length()))
-                .replaceAll("\\s+", "");
+        return e.span().compactText(src);
     }
 
     /** Project classes (and library layers) that contain a recurrent or attention layer, for LF402. */

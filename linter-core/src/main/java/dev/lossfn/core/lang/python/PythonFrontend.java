@@ -88,6 +88,7 @@ public final class PythonFrontend {
         FlatTree flat = flatTree(text, utf8);
         {
             Lowering lowering = new Lowering(text, utf8, flat);
+            lowering.collectComments();
             List<Stmt> body = lowering.block(0);
             // Report the earliest problem in the file (the walk can meet nested errors out of order).
             List<ParseProblem> problems = lowering.problems.stream()
@@ -104,6 +105,9 @@ public final class PythonFrontend {
         private final byte[] utf8;
         private final boolean ascii;
         private final int[] lineStarts; // char offsets
+        // Nodes come in source order: most lookups hit the line of the previous start (or end).
+        private int lastStartLine;
+        private int lastEndLine;
         private final List<Comment> comments = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int[] byteToChar; // built lazily for non-ASCII text
@@ -117,14 +121,19 @@ public final class PythonFrontend {
             this.t = t;
             this.utf8 = utf8;
             this.ascii = utf8.length == text.length();
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
+            int lines = 0;
+            for (byte b : utf8) {
+                if (b == '\n') { // in UTF-8, this byte is a line feed and nothing else
+                    lines++;
                 }
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            int[] starts = new int[lines + 1];
+            for (int i = 0, line = 0; line < lines; i++) {
+                if (ascii ? utf8[i] == '\n' : text.charAt(i) == '\n') {
+                    starts[++line] = i + 1;
+                }
+            }
+            lineStarts = starts;
         }
 
         // ---- positions -------------------------------------------------------------------
@@ -153,7 +162,11 @@ public final class PythonFrontend {
             return byteToChar[Math.max(0, Math.min(byteOffset, byteToChar.length - 1))];
         }
 
-        private int lineIndex(int charOffset) {
+        private int lineIndex(int charOffset, boolean start) {
+            int l = start ? lastStartLine : lastEndLine;
+            if (lineStarts[l] <= charOffset && (l + 1 == lineStarts.length || charOffset < lineStarts[l + 1])) {
+                return l;
+            }
             int lo = 0;
             int hi = lineStarts.length - 1;
             while (lo < hi) {
@@ -163,6 +176,11 @@ public final class PythonFrontend {
                 } else {
                     hi = mid - 1;
                 }
+            }
+            if (start) {
+                lastStartLine = lo;
+            } else {
+                lastEndLine = lo;
             }
             return lo;
         }
@@ -190,8 +208,8 @@ public final class PythonFrontend {
         Span span(int n) {
             int s = charOffset(t.start[n]);
             int e = charOffset(t.end[n]);
-            int sl = lineIndex(s);
-            int el = lineIndex(e);
+            int sl = lineIndex(s, true);
+            int el = lineIndex(e, false);
             return new Span(sl + 1, column(sl, s), el + 1, column(el, e), s, e);
         }
 
@@ -206,13 +224,24 @@ public final class PythonFrontend {
 
         // ---- children --------------------------------------------------------------------
 
-        /** All children except comments (which are recorded); problems are noted on the way. */
+        /**
+         * Every comment of the file, in one pass over the nodes, before the lowering: the lowering asks
+         * for the children of a node more than once, and skips some subtrees.
+         */
+        void collectComments() {
+            for (int n = 0; n < t.size; n++) {
+                if ("comment".equals(t.type(n))) {
+                    comments.add(new Comment(text(n), span(n)));
+                }
+            }
+        }
+
+        /** All children except comments ({@link #collectComments} has them); problems are noted on the way. */
         private List<Integer> kids(int n) {
             List<Integer> out = new ArrayList<>();
             for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
                 String type = t.type(c);
                 if ("comment".equals(type)) {
-                    comments.add(new Comment(text(c), span(c)));
                     continue;
                 }
                 if (t.missing[c]) {
@@ -387,7 +416,7 @@ public final class PythonFrontend {
                 Expr value = null;
                 // a = b = c is nested: assignment(left=a, right=assignment(left=b, right=c))
                 while (cur >= 0 && "assignment".equals(t.type(cur))) {
-                    kids(cur); // record comments
+                    kids(cur); // note the problems among the children
                     int left = field(cur, "left");
                     if (left >= 0) {
                         targets.add(expr(left));
@@ -614,7 +643,7 @@ public final class PythonFrontend {
                 String f = entry.getKey();
                 String ct = t.type(c);
                 if ("comment".equals(ct)) {
-                    comments.add(new Comment(text(c), span(c)));
+                    continue;
                 } else if ("module_name".equals(f)) {
                     if ("relative_import".equals(ct)) {
                         for (int rc : kids(c)) {
