@@ -117,9 +117,11 @@ public final class Engine {
 
             long budget = nanos(options.fileTimeBudget());
             Map<Path, String> readHashes = new ConcurrentHashMap<>();
+            Map<Path, Long> lineCounts = new ConcurrentHashMap<>();
+            boolean hashReads = key != null;
             boolean[] timedOut = new boolean[1];
             long tParse = System.nanoTime();
-            List<ModuleInfo> modules = parallel(pool, found.files(), file -> load(file, roots, readHashes),
+            List<ModuleInfo> modules = parallel(pool, found.files(), file -> load(file, roots, hashReads, readHashes, lineCounts),
                     file -> times(budget, mebibytes(sizeOf(file))),
                     file -> {
                         timedOut[0] = true;
@@ -144,7 +146,9 @@ public final class Engine {
             all.sort(Finding.ORDER);
             long lines = 0;
             for (ModuleInfo m : project.modules()) {
-                lines += lineCount(m.model().file().text());
+                if (!m.model().file().text().isEmpty()) { // a file given up on counts no lines
+                    lines += lineCounts.getOrDefault(m.model().file().path(), 0L);
+                }
             }
             List<String> runErrors = new ArrayList<>(errors);
             runErrors.sort(null);
@@ -359,11 +363,13 @@ public final class Engine {
     }
 
     /** Reads, parses and indexes one file; never throws: what fails becomes a parse problem. */
-    private static ModuleInfo load(Path file, List<Path> roots, Map<Path, String> readHashes) {
+    private static ModuleInfo load(Path file, List<Path> roots, boolean hash, Map<Path, String> readHashes,
+                                   Map<Path, Long> lineCounts) {
         String display = displayPath(file);
         SourceFile.Language language = file.getFileName().toString().endsWith(".java") ? SourceFile.Language.JAVA
                 : SourceFile.Language.PYTHON;
-        SourceReader.Read read = SourceReader.read(file, display, language);
+        SourceReader.Read read = SourceReader.read(file, display, language, hash);
+        lineCounts.put(file, read.lines());
         if (read.hash() != null) {
             readHashes.put(file, read.hash());
         }
@@ -392,29 +398,7 @@ public final class Engine {
         }
     }
 
-    /** What {@code text.lines().count()} returns (lines end at \n, \r or \r\n), without a stream. */
-    static long lineCount(String text) {
-        long lines = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines++;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            }
-        }
-        if (n > 0) {
-            char last = text.charAt(n - 1);
-            if (last != '\n' && last != '\r') {
-                lines++;
-            }
-        }
-        return lines;
-    }
-
-        /** Display path: relative to the working directory when below it, with forward slashes. */
+    /** Display path: relative to the working directory when below it, with forward slashes. */
     public static String displayPath(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();

@@ -80,7 +80,12 @@ public final class Wgan {
 
     /** A cheap text test before any evaluation: most files never mention a critic or a penalty. */
     private static boolean mayTrainGan(ModuleInfo m) {
-        String text = m.model().file().text();
+        return m.memo(GanText.class, () -> mayTrainGan(m.model().file().text()));
+    }
+
+    private static final class GanText {}
+
+    private static boolean mayTrainGan(String text) {
         return text.contains("penalty") || text.contains("autograd") || mentionsGpWord(text)
                 || text.contains("mean") && (text.contains("ritic") || text.contains("iscriminator")
                 || text.contains("disc") || text.contains("netD") || text.contains("D("));

@@ -236,9 +236,19 @@ public final class PythonFrontend {
             }
         }
 
-        /** All children except comments ({@link #collectComments} has them); problems are noted on the way. */
-        private List<Integer> kids(int n) {
-            List<Integer> out = new ArrayList<>();
+        /**
+         * All children except comments ({@link #collectComments} has them); problems are noted on the way.
+         * An exact-size array, not a list of boxed indexes: the lowering asks for the children of every node.
+         */
+        private int[] kids(int n) {
+            int count = 0;
+            for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
+                if (!"comment".equals(t.type(c))) {
+                    count++;
+                }
+            }
+            int[] out = new int[count];
+            int i = 0;
             for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
                 String type = t.type(c);
                 if ("comment".equals(type)) {
@@ -249,7 +259,7 @@ public final class PythonFrontend {
                 } else if ("ERROR".equals(type)) {
                     problem("syntax error", c);
                 }
-                out.add(c);
+                out[i++] = c;
             }
             return out;
         }
@@ -264,14 +274,23 @@ public final class PythonFrontend {
             return out;
         }
 
-        private List<Integer> named(int n) {
-            List<Integer> out = new ArrayList<>();
-            for (int c : kids(n)) {
-                if (t.named(c) && !"ERROR".equals(t.type(c))) {
-                    out.add(c);
-                } else if ("ERROR".equals(t.type(c))) {
-                    // keep what can be read inside an error node
-                    out.add(c);
+        /** The named children (error nodes included: what can be read inside them is kept). */
+        private int[] named(int n) {
+            int[] all = kids(n);
+            int count = 0;
+            for (int c : all) {
+                if (t.named(c) || "ERROR".equals(t.type(c))) {
+                    count++;
+                }
+            }
+            if (count == all.length) {
+                return all;
+            }
+            int[] out = new int[count];
+            int i = 0;
+            for (int c : all) {
+                if (t.named(c) || "ERROR".equals(t.type(c))) {
+                    out[i++] = c;
                 }
             }
             return out;
@@ -323,8 +342,8 @@ public final class PythonFrontend {
                     }
                 }
                 case "return_statement" -> {
-                    List<Integer> xs = named(n);
-                    out.add(new Stmt.Return(xs.isEmpty() ? null : expr(xs.get(0)), span(n)));
+                    int[] xs = named(n);
+                    out.add(new Stmt.Return(xs.length == 0 ? null : expr(xs[0]), span(n)));
                 }
                 case "if_statement" -> out.add(ifStatement(n));
                 case "for_statement" -> out.add(new Stmt.Loop(Stmt.LoopKind.FOR, optExpr(field(n, "left")),
@@ -513,14 +532,14 @@ public final class PythonFrontend {
                 return;
             }
             if ("as_pattern".equals(t.type(value))) {
-                List<Integer> parts = named(value);
+                int[] parts = named(value);
                 int alias = field(value, "alias");
                 Expr target = null;
                 if (alias >= 0) {
-                    List<Integer> aliasKids = named(alias);
-                    target = aliasKids.isEmpty() ? expr(alias) : expr(aliasKids.get(0));
+                    int[] aliasKids = named(alias);
+                    target = aliasKids.length == 0 ? expr(alias) : expr(aliasKids[0]);
                 }
-                items.add(new Stmt.WithItem(parts.isEmpty() ? other(value) : expr(parts.get(0)), target));
+                items.add(new Stmt.WithItem(parts.length == 0 ? other(value) : expr(parts[0]), target));
             } else {
                 items.add(new Stmt.WithItem(expr(value), null));
             }
@@ -577,8 +596,8 @@ public final class PythonFrontend {
                                     keywordOnly ? Stmt.ParamKind.KEYWORD_ONLY : Stmt.ParamKind.POSITIONAL, span(p)));
                         }
                         case "typed_parameter" -> {
-                            List<Integer> inner = named(p);
-                            int first = inner.isEmpty() ? null : inner.get(0);
+                            int[] inner = named(p);
+                            int first = inner.length == 0 ? -1 : inner[0];
                             if (first >= 0 && "identifier".equals(t.type(first))) {
                                 params.add(new Stmt.Param(text(first), null,
                                         keywordOnly ? Stmt.ParamKind.KEYWORD_ONLY : Stmt.ParamKind.POSITIONAL, span(p)));
@@ -601,8 +620,8 @@ public final class PythonFrontend {
         }
 
         private void addSplat(int p, List<Stmt.Param> params) {
-            List<Integer> inner = named(p);
-            String pname = inner.isEmpty() ? "?" : text(inner.get(0));
+            int[] inner = named(p);
+            String pname = inner.length == 0 ? "?" : text(inner[0]);
             params.add(new Stmt.Param(pname, null, "list_splat_pattern".equals(t.type(p))
                     ? Stmt.ParamKind.VAR_POSITIONAL : Stmt.ParamKind.VAR_KEYWORD, span(p)));
         }
@@ -720,8 +739,8 @@ public final class PythonFrontend {
                 case "none":
                     return new Expr.Literal(Expr.LiteralKind.NONE, text(n), span(n));
                 case "parenthesized_expression": {
-                    List<Integer> inner = named(n);
-                    return inner.size() == 1 ? expr(inner.get(0)) : other(n);
+                    int[] inner = named(n);
+                    return inner.length == 1 ? expr(inner[0]) : other(n);
                 }
                 case "binary_operator", "boolean_operator": {
                     kids(n);
@@ -769,9 +788,9 @@ public final class PythonFrontend {
                 case "set":
                     return new Expr.Sequence(Expr.SequenceKind.SET, exprs(n), span(n));
                 case "conditional_expression": {
-                    List<Integer> parts = named(n);
-                    if (parts.size() == 3) {
-                        return new Expr.Conditional(expr(parts.get(0)), expr(parts.get(1)), expr(parts.get(2)), span(n));
+                    int[] parts = named(n);
+                    if (parts.length == 3) {
+                        return new Expr.Conditional(expr(parts[0]), expr(parts[1]), expr(parts[2]), span(n));
                     }
                     return other(n);
                 }
@@ -805,8 +824,8 @@ public final class PythonFrontend {
                         }
                     }
                     case "list_splat", "dictionary_splat" -> {
-                        List<Integer> inner = named(a);
-                        out.add(new Expr.Arg(null, inner.isEmpty() ? other(a) : expr(inner.get(0)), true));
+                        int[] inner = named(a);
+                        out.add(new Expr.Arg(null, inner.length == 0 ? other(a) : expr(inner[0]), true));
                     }
                     default -> out.add(new Expr.Arg(null, expr(a), false));
                 }
