@@ -13,7 +13,9 @@
 #   parse-fast-1t / -Nt   parse only, exactly lossfn's parse (fast parser), no analysis
 #   parse-bundled-1t      the same through the bundled binding (-Dlossfn.python.parser=bundled)
 #   parse-raw-bundled-1t  the bundled binding's parseString alone (the old floor)
-#   check-1t / check-Nt   full `lossfn check --threads 1|N`
+#   check-1t / check-Nt   full `lossfn check --threads 1|N` (java -jar: the JVM's defaults)
+#   check-launcher-1t / -Nt   the same through the `lossfn` launcher (its JVM options for the machine)
+#   check-base-Nt         BASE_JAR's `lossfn check --threads N`, when BASE_JAR is set (the "before")
 #   java-parse-1t, java-check-1t / -Nt   the same for the Java corpus (JavaParser)
 #   single-base           BASE_JAR's `java -jar lossfn.jar check FILE`, when BASE_JAR is set
 #   single-default        `java -jar lossfn.jar check FILE` (JVM start-up included)
@@ -53,12 +55,20 @@ run() {
 }
 
 check_args=(check --exit-zero --format json -o /dev/null)
+# The launcher's first run after a build writes its CDS archive: let a one-file check do that, before
+# any timed row.
+if [ -n "$single" ]; then
+  "$here/lossfn" check --exit-zero "$single" > /dev/null 2>&1
+fi
 for r in $(seq 1 "$runs"); do
   echo "== round $r/$runs"
   run parse-fast-1t java -jar "$bench" parse py "$py" --threads 1
   run check-1t java -jar "$cli" "${check_args[@]}" --threads 1 "$py"
   run parse-fast-${n}t java -jar "$bench" parse py "$py" --threads "$n"
   run check-${n}t java -jar "$cli" "${check_args[@]}" --threads "$n" "$py"
+  run check-launcher-1t "$here/lossfn" "${check_args[@]}" --threads 1 "$py"
+  run check-launcher-${n}t "$here/lossfn" "${check_args[@]}" --threads "$n" "$py"
+  [ -n "${BASE_JAR:-}" ] && run check-base-${n}t java -jar "$BASE_JAR" "${check_args[@]}" --threads "$n" "$py"
   if [ "${SKIP_BUNDLED:-0}" != 1 ] && [ "$r" -le 3 ]; then
     run parse-bundled-1t java -Dlossfn.python.parser=bundled -jar "$bench" parse py "$py" --threads 1
     run parse-raw-bundled-1t java -jar "$bench" parse py "$py" --threads 1 --parser raw-bundled
@@ -70,7 +80,6 @@ for r in $(seq 1 "$runs"); do
   fi
 done
 if [ -n "$single" ]; then
-  "$here/lossfn" check --exit-zero "$single" > /dev/null 2>&1   # creates the launcher's CDS archive
   for r in $(seq 1 $((runs * 2))); do
     [ -n "${BASE_JAR:-}" ] && run single-base java -jar "$BASE_JAR" check --exit-zero "$single"
     run single-default java -jar "$cli" check --exit-zero "$single"
@@ -110,6 +119,12 @@ END {
     printf "parse-only %d threads vs 1:      %.2fx faster\n", n, mw["parse-fast-1t"] / mw["parse-fast-" n "t"]
     printf "check lines/s per core:         1 thread %.0f; %d threads %.0f (wall), %.0f per CPU-second (1 thread)\n", lines / mw["check-1t"], n, lines / mw["check-" n "t"] / n, lines / mc["check-1t"]
   }
+  if ("check-launcher-1t" in mw) {
+    printf "launcher: check / parse-only 1 thread wall %.2fx, %d threads wall %.2fx; %d threads vs 1: %.2fx\n", mw["check-launcher-1t"] / mw["parse-fast-1t"], n, mw["check-launcher-" n "t"] / mw["parse-fast-" n "t"], n, mw["check-launcher-1t"] / mw["check-launcher-" n "t"]
+    printf "launcher: check lines/s per core: 1 thread %.0f; %d threads %.0f (wall)\n", lines / mw["check-launcher-1t"], n, lines / mw["check-launcher-" n "t"] / n
+  }
+  if ("check-base-" n "t" in mw)
+    printf "before (BASE_JAR), %d threads: %.2f s wall; now %.2f s (java -jar), %.2f s (launcher)\n", n, mw["check-base-" n "t"], mw["check-" n "t"], mw["check-launcher-" n "t"]
   if ("parse-bundled-1t" in mw)
     printf "fast vs bundled parse (lossfn parse, 1 thread): %.2fx; vs raw bundled parseString: %.2fx\n", mw["parse-bundled-1t"] / mw["parse-fast-1t"], mw["parse-raw-bundled-1t"] / mw["parse-fast-1t"]
   if ("java-check-1t" in mw)

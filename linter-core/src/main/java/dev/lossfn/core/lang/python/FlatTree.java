@@ -29,6 +29,29 @@ final class FlatTree {
         final boolean[] symbolNamed;
         final String[] fieldNames;
         final int errorSymbol = 65535;
+        /** Per symbol: a comment. Filled by {@link #index}. */
+        boolean[] symbolComment;
+        private final java.util.Map<String, Integer> fieldIds = new java.util.HashMap<>();
+
+        /**
+         * Interns the names (so that comparing a node's type with a literal is mostly an identity check)
+         * and indexes the fields by name.
+         */
+        private void index() {
+            symbolComment = new boolean[symbolNames.length];
+            for (int i = 0; i < symbolNames.length; i++) {
+                if (symbolNames[i] != null) {
+                    symbolNames[i] = symbolNames[i].intern();
+                    symbolComment[i] = symbolNames[i].equals("comment");
+                }
+            }
+            for (int i = fieldNames.length - 1; i >= 1; i--) {
+                if (fieldNames[i] != null) {
+                    fieldNames[i] = fieldNames[i].intern();
+                    fieldIds.put(fieldNames[i], i);
+                }
+            }
+        }
 
         /** The fast parser's grammar (the same tree-sitter-python version as the bundled one). */
         Grammar() {
@@ -44,6 +67,7 @@ final class FlatTree {
             for (int i = 1; i <= fields; i++) {
                 fieldNames[i] = FastPython.fieldName(i);
             }
+            index();
         }
 
         Grammar(TSLanguage language) {
@@ -59,15 +83,13 @@ final class FlatTree {
             for (int i = 1; i <= fields; i++) {
                 fieldNames[i] = language.fieldNameForId(i);
             }
+            index();
         }
 
+        /** The id of a field, or -1 for a name the grammar does not have. */
         int fieldId(String name) {
-            for (int i = 1; i < fieldNames.length; i++) {
-                if (name.equals(fieldNames[i])) {
-                    return i;
-                }
-            }
-            return -1;
+            Integer id = fieldIds.get(name);
+            return id == null ? -1 : id;
         }
     }
 
@@ -190,6 +212,15 @@ final class FlatTree {
             return "ERROR";
         }
         return s >= 0 && s < grammar.symbolNames.length ? grammar.symbolNames[s] : "?";
+    }
+
+    boolean isComment(int n) {
+        int s = symbol[n];
+        return s >= 0 && s < grammar.symbolComment.length && grammar.symbolComment[s];
+    }
+
+    boolean isError(int n) {
+        return symbol[n] == grammar.errorSymbol;
     }
 
     boolean named(int n) {

@@ -230,7 +230,7 @@ public final class PythonFrontend {
          */
         void collectComments() {
             for (int n = 0; n < t.size; n++) {
-                if ("comment".equals(t.type(n))) {
+                if (t.isComment(n)) {
                     comments.add(new Comment(text(n), span(n)));
                 }
             }
@@ -243,25 +243,36 @@ public final class PythonFrontend {
         private int[] kids(int n) {
             int count = 0;
             for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
-                if (!"comment".equals(t.type(c))) {
+                if (!t.isComment(c)) {
                     count++;
                 }
             }
             int[] out = new int[count];
             int i = 0;
             for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
-                String type = t.type(c);
-                if ("comment".equals(type)) {
-                    continue;
+                if (!t.isComment(c)) {
+                    noteProblem(c);
+                    out[i++] = c;
                 }
-                if (t.missing[c]) {
-                    problem("expected '" + type + "'", c);
-                } else if ("ERROR".equals(type)) {
-                    problem("syntax error", c);
-                }
-                out[i++] = c;
             }
             return out;
+        }
+
+        /** What {@link #kids} notes about the children, for the places that read them by field. */
+        private void noteProblems(int n) {
+            for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
+                if (!t.isComment(c)) {
+                    noteProblem(c);
+                }
+            }
+        }
+
+        private void noteProblem(int c) {
+            if (t.missing[c]) {
+                problem("expected '" + t.type(c) + "'", c);
+            } else if (t.isError(c)) {
+                problem("syntax error", c);
+            }
         }
 
         /** The children with their field names ("" for none), in order. */
@@ -279,7 +290,7 @@ public final class PythonFrontend {
             int[] all = kids(n);
             int count = 0;
             for (int c : all) {
-                if (t.named(c) || "ERROR".equals(t.type(c))) {
+                if (t.named(c) || t.isError(c)) {
                     count++;
                 }
             }
@@ -289,7 +300,7 @@ public final class PythonFrontend {
             int[] out = new int[count];
             int i = 0;
             for (int c : all) {
-                if (t.named(c) || "ERROR".equals(t.type(c))) {
+                if (t.named(c) || t.isError(c)) {
                     out[i++] = c;
                 }
             }
@@ -312,8 +323,12 @@ public final class PythonFrontend {
 
         /** The first child in field {@code name}, or -1. */
         private int field(int n, String name) {
+            int id = t.grammar.fieldId(name);
+            if (id < 0) {
+                return -1;
+            }
             for (int c = t.firstChild[n]; c >= 0; c = t.nextSibling[c]) {
-                if (name.equals(t.fieldName(c))) {
+                if (t.field[c] == id) {
                     return c;
                 }
             }
@@ -435,7 +450,7 @@ public final class PythonFrontend {
                 Expr value = null;
                 // a = b = c is nested: assignment(left=a, right=assignment(left=b, right=c))
                 while (cur >= 0 && "assignment".equals(t.type(cur))) {
-                    kids(cur); // note the problems among the children
+                    noteProblems(cur); // note the problems among the children
                     int left = field(cur, "left");
                     if (left >= 0) {
                         targets.add(expr(left));
@@ -451,7 +466,7 @@ public final class PythonFrontend {
                 return new Stmt.Assign(targets, value, null, span(n));
             }
             if ("augmented_assignment".equals(type)) {
-                kids(n);
+                noteProblems(n);
                 int op = field(n, "operator");
                 return new Stmt.Assign(List.of(optExpr(field(n, "left"))), optExpr(field(n, "right")),
                         op < 0 ? "?=" : text(op), span(n));
@@ -461,7 +476,7 @@ public final class PythonFrontend {
         }
 
         private Stmt ifStatement(int n) {
-            kids(n);
+            noteProblems(n);
             Expr test = optExpr(field(n, "condition"));
             List<Stmt> body = block(field(n, "consequence"));
             List<Integer> alternatives = new ArrayList<>();
@@ -479,7 +494,7 @@ public final class PythonFrontend {
             }
             int alt = alts.get(i);
             if ("elif_clause".equals(t.type(alt))) {
-                kids(alt);
+                noteProblems(alt);
                 Stmt nested = new Stmt.If(optExpr(field(alt, "condition")), block(field(alt, "consequence")),
                         alternatives(alts, i + 1), span(alt));
                 return List.of(nested);
@@ -491,7 +506,7 @@ public final class PythonFrontend {
             if (elseClause < 0) {
                 return List.of();
             }
-            kids(elseClause);
+            noteProblems(elseClause);
             int body = field(elseClause, "body");
             if (body < 0) {
                 for (int c : kids(elseClause)) {
@@ -526,7 +541,7 @@ public final class PythonFrontend {
                 }
                 return;
             }
-            kids(item);
+            noteProblems(item);
             int value = field(item, "value");
             if (value < 0) {
                 return;
@@ -577,7 +592,7 @@ public final class PythonFrontend {
         }
 
         private Stmt.FunctionDef function(int n, List<Expr> decorators) {
-            kids(n);
+            noteProblems(n);
             int name = field(n, "name");
             List<Stmt.Param> params = new ArrayList<>();
             int ps = field(n, "parameters");
@@ -627,7 +642,7 @@ public final class PythonFrontend {
         }
 
         private Stmt.ClassDef classDef(int n, List<Expr> decorators) {
-            kids(n);
+            noteProblems(n);
             int name = field(n, "name");
             int sup = field(n, "superclasses");
             List<Expr.Arg> bases = sup < 0 ? List.of() : arguments(sup);
@@ -641,7 +656,7 @@ public final class PythonFrontend {
                 if ("dotted_name".equals(t.type(c))) {
                     names.add(new Stmt.ImportedName(text(c), null));
                 } else if ("aliased_import".equals(t.type(c))) {
-                    kids(c);
+                    noteProblems(c);
                     int nm = field(c, "name");
                     int alias = field(c, "alias");
                     if (nm >= 0) {
@@ -679,7 +694,7 @@ public final class PythonFrontend {
                     star = true;
                 } else if ("name".equals(f)) {
                     if ("aliased_import".equals(ct)) {
-                        kids(c);
+                        noteProblems(c);
                         int nm = field(c, "name");
                         int alias = field(c, "alias");
                         if (nm >= 0) {
@@ -710,7 +725,7 @@ public final class PythonFrontend {
                 case "identifier":
                     return new Expr.Name(text(n), span(n));
                 case "attribute": {
-                    kids(n);
+                    noteProblems(n);
                     int obj = field(n, "object");
                     int attr = field(n, "attribute");
                     if (obj < 0 || attr < 0) {
@@ -719,7 +734,7 @@ public final class PythonFrontend {
                     return new Expr.Attribute(expr(obj), text(attr), span(n), span(attr));
                 }
                 case "call": {
-                    kids(n);
+                    noteProblems(n);
                     int fn = field(n, "function");
                     int args = field(n, "arguments");
                     if (fn < 0) {
@@ -743,7 +758,7 @@ public final class PythonFrontend {
                     return inner.length == 1 ? expr(inner[0]) : other(n);
                 }
                 case "binary_operator", "boolean_operator": {
-                    kids(n);
+                    noteProblems(n);
                     int l = field(n, "left");
                     int r = field(n, "right");
                     int op = field(n, "operator");
@@ -753,18 +768,18 @@ public final class PythonFrontend {
                     return new Expr.BinOp(op < 0 ? "?" : text(op), expr(l), expr(r), span(n));
                 }
                 case "unary_operator": {
-                    kids(n);
+                    noteProblems(n);
                     int op = field(n, "operator");
                     int a = field(n, "argument");
                     return a < 0 ? other(n) : new Expr.UnaryOp(op < 0 ? "?" : text(op), expr(a), span(n));
                 }
                 case "not_operator": {
-                    kids(n);
+                    noteProblems(n);
                     int a = field(n, "argument");
                     return a < 0 ? other(n) : new Expr.UnaryOp("not", expr(a), span(n));
                 }
                 case "subscript": {
-                    kids(n);
+                    noteProblems(n);
                     int value = field(n, "value");
                     if (value < 0) {
                         return other(n);
@@ -816,7 +831,7 @@ public final class PythonFrontend {
             for (int a : named(argList)) {
                 switch (t.type(a)) {
                     case "keyword_argument" -> {
-                        kids(a);
+                        noteProblems(a);
                         int name = field(a, "name");
                         int value = field(a, "value");
                         if (value >= 0) {
