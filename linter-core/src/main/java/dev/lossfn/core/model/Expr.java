@@ -70,6 +70,10 @@ public sealed interface Expr extends Node {
 
     /** {@code callee(args...)}. */
     record Call(Expr callee, List<Arg> args, Span span) implements Expr {
+        public Call {
+            args = Lists.sized(args);
+        }
+
         /** The positional argument at {@code index}, or the keyword argument {@code keyword}; null if absent. */
         public Expr argument(int index, String keyword) {
             int positional = 0;
@@ -130,16 +134,28 @@ public sealed interface Expr extends Node {
     record UnaryOp(String op, Expr operand, Span span) implements Expr {}
 
     /** {@code value[index...]}. */
-    record Subscript(Expr value, List<Expr> index, Span span) implements Expr {}
+    record Subscript(Expr value, List<Expr> index, Span span) implements Expr {
+        public Subscript {
+            index = Lists.sized(index);
+        }
+    }
 
     enum SequenceKind { TUPLE, LIST, SET }
 
     /** A tuple, list or set display. */
-    record Sequence(SequenceKind kind, List<Expr> elements, Span span) implements Expr {}
+    record Sequence(SequenceKind kind, List<Expr> elements, Span span) implements Expr {
+        public Sequence {
+            elements = Lists.sized(elements);
+        }
+    }
 
     /** {@code body if test else orElse}. */
     record Conditional(Expr body, Expr test, Expr orElse, Span span) implements Expr {}
 
     /** Anything else (comparisons, lambdas, comprehensions, dicts, ...), with its sub-expressions. */
-    record Other(String kind, List<Expr> children, Span span) implements Expr {}
+    record Other(String kind, List<Expr> children, Span span) implements Expr {
+        public Other {
+            children = Lists.sized(children);
+        }
+    }
 }

@@ -63,7 +63,11 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code t1 = t2 = value}; {@code augmentedOp} is the operator of {@code x += v}, else null. */
-    record Assign(List<Expr> targets, Expr value, String augmentedOp, Span span) implements Stmt {}
+    record Assign(List<Expr> targets, Expr value, String augmentedOp, Span span) implements Stmt {
+        public Assign {
+            targets = Lists.sized(targets);
+        }
+    }
 
     record ExprStmt(Expr expr, Span span) implements Stmt {}
 
@@ -105,5 +109,10 @@ public sealed interface Stmt extends Node {
     record ImportFrom(String module, int level, List<ImportedName> names, boolean star, Span span) implements Stmt {}
 
     /** Any other statement (pass, raise, assert, del, global, match, ...), with what it contains. */
-    record Other(String kind, List<Expr> exprs, List<Stmt> body, Span span) implements Stmt {}
+    record Other(String kind, List<Expr> exprs, List<Stmt> body, Span span) implements Stmt {
+        public Other {
+            exprs = Lists.sized(exprs);
+            body = Lists.sized(body);
+        }
+    }
 }

@@ -222,6 +222,18 @@ public final class PythonFrontend {
             return new String(utf8, s, Math.max(0, e - s), StandardCharsets.UTF_8);
         }
 
+        /**
+         * An identifier's text, one string per distinct name in the file: a module names {@code self},
+         * {@code torch} or {@code x} hundreds of times, and every model is kept for the whole run.
+         */
+        String identifier(int n) {
+            String s = text(n);
+            String seen = identifiers.putIfAbsent(s, s);
+            return seen == null ? s : seen;
+        }
+
+        private final Map<String, String> identifiers = new java.util.HashMap<>();
+
         // ---- children --------------------------------------------------------------------
 
         /**
@@ -723,7 +735,7 @@ public final class PythonFrontend {
             String type = t.type(n);
             switch (type) {
                 case "identifier":
-                    return new Expr.Name(text(n), span(n));
+                    return new Expr.Name(identifier(n), span(n));
                 case "attribute": {
                     noteProblems(n);
                     int obj = field(n, "object");
@@ -731,7 +743,7 @@ public final class PythonFrontend {
                     if (obj < 0 || attr < 0) {
                         return other(n);
                     }
-                    return new Expr.Attribute(expr(obj), text(attr), span(n), span(attr));
+                    return new Expr.Attribute(expr(obj), identifier(attr), span(n), span(attr));
                 }
                 case "call": {
                     noteProblems(n);
@@ -835,7 +847,7 @@ public final class PythonFrontend {
                         int name = field(a, "name");
                         int value = field(a, "value");
                         if (value >= 0) {
-                            out.add(new Expr.Arg(name < 0 ? "?" : text(name), expr(value), false));
+                            out.add(new Expr.Arg(name < 0 ? "?" : identifier(name), expr(value), false));
                         }
                     }
                     case "list_splat", "dictionary_splat" -> {
