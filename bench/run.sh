@@ -54,7 +54,7 @@ run() {
   rm -f "$tf"
 }
 
-check_args=(check --exit-zero --format json -o /dev/null)
+check_args=(check --no-cache --exit-zero --format json -o /dev/null)
 # The launcher's first run after a build writes its CDS archive: let a one-file check do that, before
 # any timed row.
 if [ -n "$single" ]; then
