@@ -123,7 +123,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--show-suppressed", description = "Include suppressed findings.")
         boolean showSuppressed;
 
-        @Option(names = "--stats", description = "Print files, lines, times and lines/s on stderr.")
+        @Option(names = "--stats", description = "Print files, lines, times, lines/s and the slowest rules on stderr.")
         boolean stats;
 
         @Option(names = "--sarif-category", paramLabel = "NAME",
@@ -183,6 +183,14 @@ public final class Main implements Callable<Integer> {
                 err.printf(Locale.ROOT, "lossfn: %d files, %d lines, parse %.3f s, analysis %.3f s, total %.3f s, %.0f lines/s%n",
                         s.files(), s.lines(), s.parseNanos() / 1e9, s.analysisNanos() / 1e9, secs,
                         secs > 0 ? s.lines() / secs : 0.0);
+                // the slowest rules, as ESLint's TIMING prints them
+                s.ruleNanos().entrySet().stream()
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                                .thenComparing(java.util.Map.Entry.comparingByKey()))
+                        .limit(10).filter(e -> e.getValue() > 0)
+                        .forEach(e -> err.printf(Locale.ROOT, "lossfn:   %-6s %8.3f s  %4.1f%% of the rules' time%n",
+                                e.getKey(), e.getValue() / 1e9, 100.0 * e.getValue() / Math.max(1,
+                                        s.ruleNanos().values().stream().mapToLong(Long::longValue).sum())));
             }
             err.flush();
             if (!result.errors().isEmpty()) {

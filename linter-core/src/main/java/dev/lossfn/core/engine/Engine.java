@@ -131,8 +131,9 @@ public final class Engine {
             Project project = Project.ofIndexed(modules, catalog);
 
             long tAnalysis = System.nanoTime();
+            AtomicLongArray ruleNanos = new AtomicLongArray(rules.size());
             List<List<Finding>> perFile = parallel(pool, project.modules(),
-                    m -> check(m, project, configs, options, errors),
+                    m -> check(m, project, configs, options, errors, ruleNanos),
                     m -> times(budget, mebibytes(m.model().file().text().length())),
                     m -> {
                         timedOut[0] = true;
@@ -160,7 +161,8 @@ public final class Engine {
             allErrors.addAll(runErrors);
             allErrors.sort(null);
             return new Result(all, List.copyOf(allErrors), failOn,
-                    new Result.Stats(project.modules().size(), lines, parseNanos, analysisNanos, System.nanoTime() - t0));
+                    new Result.Stats(project.modules().size(), lines, parseNanos, analysisNanos, System.nanoTime() - t0,
+                            ruleTimes(ruleNanos)));
         } finally {
             pool.shutdownNow();
         }
@@ -423,17 +425,28 @@ public final class Engine {
         return enabled;
     }
 
+    private Map<String, Long> ruleTimes(AtomicLongArray nanos) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            out.put(rules.get(i).meta().code(), nanos.get(i));
+        }
+        return out;
+    }
+
     private List<Finding> check(ModuleInfo module, Project project, ConfigLoader configs, Options options,
-                                List<String> errors) {
+                                List<String> errors, AtomicLongArray ruleNanos) {
         Set<String> enabled = enabledFor(module, configs, options);
         List<Finding> raw = new ArrayList<>();
-        for (Rule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
             if (!enabled.contains(rule.meta().code())) {
                 continue;
             }
             List<Finding> sink = new ArrayList<>();
+            long start = System.nanoTime();
             try {
                 rule.check(new RuleContext(rule.meta(), module, project, sink));
+                ruleNanos.addAndGet(i, System.nanoTime() - start);
                 raw.addAll(sink);
             } catch (StackOverflowError e) {
                 errors.add(rule.meta().code() + " gave up on " + module.model().file().displayPath()

@@ -10,7 +10,16 @@ import java.util.List;
  */
 public record Result(List<Finding> findings, List<String> errors, Severity failOn, Stats stats) {
 
-    public record Stats(int files, long lines, long parseNanos, long analysisNanos, long totalNanos) {}
+    /**
+     * @param ruleNanos per rule code, the time its checks took over all files (summed over the threads), in
+     *                  the order of the rules; a rule pays for the shared analyses it is the first to ask for
+     */
+    public record Stats(int files, long lines, long parseNanos, long analysisNanos, long totalNanos,
+                        java.util.Map<String, Long> ruleNanos) {
+        public Stats(int files, long lines, long parseNanos, long analysisNanos, long totalNanos) {
+            this(files, lines, parseNanos, analysisNanos, totalNanos, java.util.Map.of());
+        }
+    }
 
     /** Findings that are not suppressed. */
     public List<Finding> visible() {
