@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything analysed in one run: the modules, a name index so that {@code from models import Net}
@@ -134,35 +136,91 @@ public final class Project {
     /** How the objects built in the project are used: called, or handed to other calls as arguments. */
     private record Uses(Map<Expr.Call, List<CallSite>> calls, Map<Expr.Call, List<CallSite>> passed) {}
 
-    private Uses uses() {
-        Uses u = uses;
-        if (u == null) {
-            synchronized (this) {
-                u = uses;
-                if (u == null) {
-                    Map<Expr.Call, List<CallSite>> calls = new IdentityHashMap<>();
-                    Map<Expr.Call, List<CallSite>> passed = new IdentityHashMap<>();
-                    for (ModuleInfo m : modules) {
-                        for (CallSite cs : m.callSites()) {
-                            if (evaluator.callee(cs) instanceof Value.Instance inst) {
-                                for (Expr.Call c : inst.constructions()) {
-                                    calls.computeIfAbsent(c, k -> new ArrayList<>()).add(cs);
-                                }
-                            }
-                            for (Expr.Arg a : cs.call().args()) {
-                                if (a.value() instanceof Expr.Name || a.value() instanceof Expr.Attribute) {
-                                    if (evaluator.eval(a.value(), cs) instanceof Value.Instance inst) {
-                                        for (Expr.Call c : inst.constructions()) {
-                                            passed.computeIfAbsent(c, k -> new ArrayList<>()).add(cs);
-                                        }
-                                    }
-                                }
-                            }
+    /** One module's share of {@link Uses}: (construction, call site) pairs in the order of its call sites. */
+    private record ModuleUses(List<Expr.Call> calledConstructions, List<CallSite> calledAt,
+                              List<Expr.Call> passedConstructions, List<CallSite> passedAt) {}
+
+    // The index is built by every thread that needs it, together: each claims the next module, and the
+    // last share is merged in module order, so the result does not depend on who computed what.
+    private final AtomicInteger nextUses = new AtomicInteger();
+    private ModuleUses[] moduleUses; // guarded by this
+    private CountDownLatch usesDone; // guarded by this
+
+    private ModuleUses usesOf(ModuleInfo m) {
+        ModuleUses u = new ModuleUses(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (CallSite cs : m.callSites()) {
+            if (evaluator.callee(cs) instanceof Value.Instance inst) {
+                for (Expr.Call c : inst.constructions()) {
+                    u.calledConstructions().add(c);
+                    u.calledAt().add(cs);
+                }
+            }
+            for (Expr.Arg a : cs.call().args()) {
+                if (a.value() instanceof Expr.Name || a.value() instanceof Expr.Attribute) {
+                    if (evaluator.eval(a.value(), cs) instanceof Value.Instance inst) {
+                        for (Expr.Call c : inst.constructions()) {
+                            u.passedConstructions().add(c);
+                            u.passedAt().add(cs);
                         }
                     }
-                    u = new Uses(calls, passed);
-                    uses = u;
                 }
+            }
+        }
+        return u;
+    }
+
+    private Uses uses() {
+        Uses u = uses;
+        if (u != null) {
+            return u;
+        }
+        ModuleUses[] shares;
+        CountDownLatch done;
+        synchronized (this) {
+            if (uses != null) {
+                return uses;
+            }
+            if (moduleUses == null) {
+                usesDone = new CountDownLatch(modules.size());
+                moduleUses = new ModuleUses[modules.size()];
+            }
+            shares = moduleUses;
+            done = usesDone;
+        }
+        for (int i = nextUses.getAndIncrement(); i < shares.length; i = nextUses.getAndIncrement()) {
+            try {
+                shares[i] = usesOf(modules.get(i));
+            } finally {
+                done.countDown();
+            }
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        synchronized (this) {
+            u = uses;
+            if (u == null) {
+                Map<Expr.Call, List<CallSite>> calls = new IdentityHashMap<>();
+                Map<Expr.Call, List<CallSite>> passed = new IdentityHashMap<>();
+                for (ModuleUses mu : shares) {
+                    if (mu == null) {
+                        continue; // its thread failed; that failure is reported where it happened
+                    }
+                    for (int i = 0; i < mu.calledAt().size(); i++) {
+                        calls.computeIfAbsent(mu.calledConstructions().get(i), k -> new ArrayList<>())
+                                .add(mu.calledAt().get(i));
+                    }
+                    for (int i = 0; i < mu.passedAt().size(); i++) {
+                        passed.computeIfAbsent(mu.passedConstructions().get(i), k -> new ArrayList<>())
+                                .add(mu.passedAt().get(i));
+                    }
+                }
+                u = new Uses(calls, passed);
+                uses = u;
+                moduleUses = null;
             }
         }
         return u;
