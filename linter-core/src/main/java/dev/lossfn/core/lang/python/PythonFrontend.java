@@ -2,6 +2,7 @@ package dev.lossfn.core.lang.python;
 
 import dev.lossfn.core.model.Comment;
 import dev.lossfn.core.model.Expr;
+import dev.lossfn.core.model.Lines;
 import dev.lossfn.core.model.ModuleModel;
 import dev.lossfn.core.model.ParseProblem;
 import dev.lossfn.core.model.SourceFile;
@@ -104,14 +105,10 @@ public final class PythonFrontend {
         private final String text;
         private final byte[] utf8;
         private final boolean ascii;
-        private final int[] lineStarts; // char offsets
-        // Nodes come in source order: most lookups hit the line of the previous start (or end).
-        private int lastStartLine;
-        private int lastEndLine;
+        private final Lines lines; // lines and columns of the spans, worked out when a report asks
         private final List<Comment> comments = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int[] byteToChar; // built lazily for non-ASCII text
-        private int[] codePointsBefore; // built lazily for non-ASCII text
         private int firstProblemByte = Integer.MAX_VALUE;
 
         private final FlatTree t;
@@ -133,7 +130,7 @@ public final class PythonFrontend {
                     starts[++line] = i + 1;
                 }
             }
-            lineStarts = starts;
+            this.lines = new Lines(text, starts);
         }
 
         // ---- positions -------------------------------------------------------------------
@@ -162,55 +159,8 @@ public final class PythonFrontend {
             return byteToChar[Math.max(0, Math.min(byteOffset, byteToChar.length - 1))];
         }
 
-        private int lineIndex(int charOffset, boolean start) {
-            int l = start ? lastStartLine : lastEndLine;
-            if (lineStarts[l] <= charOffset && (l + 1 == lineStarts.length || charOffset < lineStarts[l + 1])) {
-                return l;
-            }
-            int lo = 0;
-            int hi = lineStarts.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (lineStarts[mid] <= charOffset) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            if (start) {
-                lastStartLine = lo;
-            } else {
-                lastEndLine = lo;
-            }
-            return lo;
-        }
-
-        private int column(int line, int charOffset) {
-            int start = lineStarts[line];
-            if (ascii) {
-                return charOffset - start + 1;
-            }
-            if (codePointsBefore == null) {
-                // codePointsBefore[i] == text.codePointCount(0, i); line starts and node offsets never
-                // split a surrogate pair, so differences equal codePointCount over the range.
-                int[] before = new int[text.length() + 1];
-                for (int i = 0; i < text.length(); i++) {
-                    boolean secondHalf = i > 0 && Character.isLowSurrogate(text.charAt(i))
-                            && Character.isHighSurrogate(text.charAt(i - 1));
-                    before[i + 1] = before[i] + (secondHalf ? 0 : 1);
-                }
-                codePointsBefore = before;
-            }
-            int end = Math.max(start, Math.min(charOffset, text.length()));
-            return codePointsBefore[end] - codePointsBefore[start] + 1;
-        }
-
         Span span(int n) {
-            int s = charOffset(t.start[n]);
-            int e = charOffset(t.end[n]);
-            int sl = lineIndex(s, true);
-            int el = lineIndex(e, false);
-            return new Span(sl + 1, column(sl, s), el + 1, column(el, e), s, e);
+            return Span.of(lines, charOffset(t.start[n]), charOffset(t.end[n]));
         }
 
         String text(int n) {
