@@ -155,8 +155,8 @@ class CliTest {
         CliRunner r = CliRunner.run("check", "--stats", dir.toString());
         assertThat(r.err()).containsPattern("lossfn: 1 files, 4 lines, parse [0-9.]+ s, analysis [0-9.]+ s, total [0-9.]+ s, [0-9]+ lines/s");
         // then the slowest rules, slowest first, each with its share of the rules' time
-        List<String> rules = r.err().lines().filter(l -> l.matches("lossfn: {3}LF\\d{3} +[0-9.]+ s +[0-9.]+% of the rules' time"))
-                .toList();
+        List<String> rules = r.err().lines()
+                .filter(l -> l.matches("lossfn: {3}LF\\d{3} +[0-9.]+ s +[0-9.]+% of the rules' time")).toList();
         assertThat(rules).isNotEmpty().hasSizeLessThanOrEqualTo(10);
         List<Double> seconds = rules.stream().map(l -> Double.parseDouble(l.trim().split(" +")[2])).toList();
         assertThat(seconds).isSortedAccordingTo(java.util.Comparator.reverseOrder());

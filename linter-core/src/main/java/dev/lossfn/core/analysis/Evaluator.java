@@ -297,7 +297,8 @@ public final class Evaluator {
                 });
             }
             case IMPORT:
-                return memo(d.scope().module(), new Key(d, null), state.get(), () -> resolveQualified(d.importedName(), d.scope().module()));
+                return memo(d.scope().module(), new Key(d, null), state.get(),
+                        () -> resolveQualified(d.importedName(), d.scope().module()));
             case FUNCTION:
                 return new Value.Function(d.function(), null);
             case CLASS:

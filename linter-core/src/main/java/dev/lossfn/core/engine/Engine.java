@@ -121,7 +121,8 @@ public final class Engine {
             boolean hashReads = key != null;
             boolean[] timedOut = new boolean[1];
             long tParse = System.nanoTime();
-            List<ModuleInfo> modules = parallel(pool, found.files(), file -> load(file, roots, hashReads, readHashes, lineCounts),
+            List<ModuleInfo> modules = parallel(pool, found.files(),
+                    file -> load(file, roots, hashReads, readHashes, lineCounts),
                     file -> times(budget, mebibytes(sizeOf(file))),
                     file -> {
                         timedOut[0] = true;

@@ -50,7 +50,8 @@ final class SourceReader {
         for (int i = 0; i < scan; i++) {
             if (bytes[i] == 0) {
                 problems.add(new ParseProblem("binary file (it contains NUL bytes); not analysed", Span.NONE));
-                return new Read(new SourceFile(path, display, language, ""), problems, false, hash ? ResultCache.sha256(bytes) : null, 0);
+                return new Read(new SourceFile(path, display, language, ""), problems, false,
+                        hash ? ResultCache.sha256(bytes) : null, 0);
             }
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
@@ -58,8 +59,8 @@ final class SourceReader {
         String text;
         if (isAscii(bytes, start)) { // most source files: a plain copy, no decoder
             text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-            return new Read(new SourceFile(path, display, language, text), problems, true, hash ? ResultCache.sha256(bytes) : null,
-                    lineCount(bytes, start));
+            return new Read(new SourceFile(path, display, language, text), problems, true,
+                    hash ? ResultCache.sha256(bytes) : null, lineCount(bytes, start));
         }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
