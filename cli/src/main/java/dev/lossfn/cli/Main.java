@@ -3,6 +3,7 @@ package dev.lossfn.cli;
 import dev.lossfn.core.api.RuleMeta;
 import dev.lossfn.core.api.Severity;
 import dev.lossfn.core.config.ConfigException;
+import dev.lossfn.core.engine.AtomicFiles;
 import dev.lossfn.core.engine.Engine;
 import dev.lossfn.core.engine.Options;
 import dev.lossfn.core.engine.Result;
@@ -14,10 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -208,26 +207,17 @@ public final class Main implements Callable<Integer> {
         void write(Writer w) throws IOException;
     }
 
-    /** Writes to a temporary file beside the target, then moves it into place: never a half-written report. */
+    /** Writes the report through {@link AtomicFiles}: never a half-written report. */
     static void writeAtomically(Path target, WriteBody body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path dir = target.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new ConfigException("cannot write " + target + ": folder " + dir + " does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> {
+            Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+            body.write(w);
+            w.flush();
+        });
     }
 
     @Command(name = "rules", description = "List every rule.", mixinStandardHelpOptions = true)

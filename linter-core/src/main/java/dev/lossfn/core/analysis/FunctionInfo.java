@@ -19,6 +19,7 @@ public final class FunctionInfo {
         this.def = def;
         this.owner = owner;
         this.module = module;
+        this.selfName = receiverName();
     }
 
     public Stmt.FunctionDef def() {
@@ -44,17 +45,11 @@ public final class FunctionInfo {
 
     /** The name of the receiver parameter ({@code self}) for methods, else null. */
     public String selfName() {
-        String s = selfName;
-        if (s == null) {
-            s = receiverName();
-            selfName = s == null ? NO_RECEIVER : s; // a benign race: every thread computes the same string
-        }
-        return s == NO_RECEIVER ? null : s;
+        return selfName;
     }
 
-    /** Marks "not a method" in {@link #selfName}: the evaluator asks for every name it looks up. */
-    private static final String NO_RECEIVER = new String("");
-    private String selfName;
+    /** Worked out once: the evaluator asks for it for every name it looks up. */
+    private final String selfName;
 
     private String receiverName() {
         if (owner == null || def.params().isEmpty()) {

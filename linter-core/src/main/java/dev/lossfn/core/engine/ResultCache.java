@@ -13,12 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -149,18 +147,8 @@ final class ResultCache {
         }
     }
 
-    private void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        AtomicFiles.write(target, out -> out.write(content));
     }
 
     private static void touch(Path file) {
@@ -171,7 +159,7 @@ final class ResultCache {
         }
     }
 
-    /** Keeps the newest entries; removes older ones and stray temporary files. */
+    /** Keeps the newest entries and removes the older ones. */
     private void prune() throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.bin")) {

@@ -57,15 +57,12 @@ final class SourceReader {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         String text;
-        if (isAscii(bytes, start)) { // most source files: a plain copy, no decoder
-            text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-            return new Read(new SourceFile(path, display, language, text), problems, true,
-                    hash ? ResultCache.sha256(bytes) : null, lineCount(bytes, start));
-        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            text = strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            text = isAscii(bytes, start) // most source files: a plain copy, no decoder
+                    ? new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1)
+                    : strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
             int line = 1;

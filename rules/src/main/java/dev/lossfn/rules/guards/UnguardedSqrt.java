@@ -105,16 +105,12 @@ public final class UnguardedSqrt implements Rule {
         return squared(reduced, at.scope().module().model().file().text());
     }
 
-    private static String text(Expr e, String src) {
-        return e.span().compactText(src);
-    }
-
     private static boolean squared(Expr e, String src) {
         if (e instanceof Expr.BinOp b) {
             if (b.op().equals("**") && b.right() instanceof Expr.Literal l && l.text().equals("2")) {
                 return true;
             }
-            if (b.op().equals("*") && text(b.left(), src).equals(text(b.right(), src))) {
+            if (b.op().equals("*") && b.left().span().compactText(src).equals(b.right().span().compactText(src))) {
                 return true;
             }
         }
